@@ -1,0 +1,7 @@
+// Command curriculum publishes a training curriculum written in markdown as a cross-linked
+// static site. Run "curriculum help" for its commands.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -1,0 +1,135 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"curriculum/generator/check"
+	"curriculum/generator/content"
+	"curriculum/generator/diag"
+	"curriculum/generator/markdown"
+	"curriculum/generator/output"
+	"curriculum/generator/site"
+)
+
+// Options configure a build.
+type Options struct {
+	Source      string // the content folder
+	Destination string // the site's folder
+	BaseURL     string // the address the site is published at, or ""
+}
+
+// Report says what a build did.
+type Report struct {
+	site.Stats
+	// Warnings are the diagnostics that did not stop the build, sorted by file and line.
+	Warnings []diag.Diagnostic
+}
+
+// Build compiles the curriculum in opts.Source into a site in opts.Destination. When the
+// content has errors, Build returns them as a diag.Errors and leaves the destination alone.
+func Build(opts Options) (Report, error) {
+	baseURL, err := normalizeBaseURL(opts.BaseURL)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := checkSource(opts.Source); err != nil {
+		return Report{}, err
+	}
+	dest, err := filepath.Abs(opts.Destination)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := output.Guard(dest, opts.Source); err != nil {
+		return Report{}, err
+	}
+	// The output folder is created at the first file, so that content errors, which stop the
+	// build before any file is rendered, leave no trace on disk.
+	var out *output.Dir
+	open := func() error {
+		if out != nil {
+			return nil
+		}
+		var err error
+		out, err = output.Create(dest, opts.Source)
+		return err
+	}
+	report, err := Generate(os.DirFS(opts.Source), displayPath(opts.Source), baseURL, func(p string, data []byte) error {
+		if err := open(); err != nil {
+			return err
+		}
+		return out.WriteFile(p, data)
+	})
+	if err == nil {
+		err = open()
+	}
+	if err != nil {
+		if out != nil {
+			out.Abort()
+		}
+		return report, err
+	}
+	return report, out.Commit()
+}
+
+// Generate builds the site of the curriculum in fsys and hands each file to emit; it writes
+// nothing itself. display names the content folder in diagnostics. When the content has
+// errors, emit is never called.
+func Generate(fsys fs.FS, display, baseURL string, emit site.Emit) (Report, error) {
+	md := markdown.New()
+	cur, diags := content.Load(fsys, display, md)
+	if cur != nil && !diags.HasErrors() {
+		check.Run(cur, diags)
+	}
+	report := Report{}
+	for _, d := range diags.Sorted() {
+		if d.Severity == diag.Warning {
+			report.Warnings = append(report.Warnings, d)
+		}
+	}
+	if err := diags.Err(); err != nil {
+		return report, err
+	}
+	stats, err := site.Render(cur, md, fsys, site.Options{BaseURL: baseURL}, emit)
+	report.Stats = stats
+	return report, err
+}
+
+// checkSource says plainly when the source folder is missing.
+func checkSource(source string) error {
+	info, err := os.Stat(source)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("the source folder %s does not exist: run curriculum in the folder that holds content/, or name the folder with -s", source)
+	case err != nil:
+		return fmt.Errorf("cannot read the source folder: %w", err)
+	case !info.IsDir():
+		return fmt.Errorf("the source %s is a file: -s names the content folder", source)
+	}
+	return nil
+}
+
+// displayPath is how diagnostics name the content folder: as the user gave it, with slashes.
+func displayPath(source string) string {
+	return strings.TrimSuffix(filepath.ToSlash(filepath.Clean(source)), "/")
+}
+
+// normalizeBaseURL checks the base URL and gives it a trailing slash.
+func normalizeBaseURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("--baseURL %q is not a web address: write it in full, like https://training.example.gov/partnerships/", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), nil
+}

@@ -1,0 +1,180 @@
+// Package content loads a curriculum from its content folder into the model: it reads the
+// settings file and every markdown file through an fs.FS, decodes the front matter, finds the
+// activities and steps of each module, numbers everything, links the agenda to the modules and
+// pages, and resolves every cross-reference. Every problem it finds becomes a diagnostic with
+// the file, line and column, and the fix.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+
+	"curriculum/generator/diag"
+	"curriculum/generator/model"
+)
+
+// SettingsFile is the name of the curriculum's settings file in the content folder.
+const SettingsFile = "curriculum.yaml"
+
+// Folders of the content folder whose markdown files are not pages.
+const (
+	ModulesDir        = "modules"
+	HandoutsDir       = "handouts"
+	TransparenciesDir = "transparencies"
+)
+
+// Reserved lists the top-level names of the site that the generator writes itself; no page or
+// file of the content folder may take them.
+var Reserved = []string{"modules", "handouts", "transparencies", "competencies", "schedule", "print", "search", "css", "js", "404.html", "sitemap.xml"}
+
+// Load reads the curriculum in fsys, the content folder, and returns its model and the
+// diagnostics found on the way. display is how the folder is named in diagnostics ("content").
+// The model is nil only when the diagnostics hold an error that leaves nothing to build.
+func Load(fsys fs.FS, display string, md goldmark.Markdown) (*model.Curriculum, *diag.List) {
+	l := &loader{fsys: fsys, display: display, md: md, diags: &diag.List{}}
+	l.read()
+	if l.settings == nil {
+		return nil, l.diags
+	}
+	l.assemble()
+	l.resolve()
+	return l.cur, l.diags
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	fsys    fs.FS
+	display string
+	md      goldmark.Markdown
+	diags   *diag.List
+
+	settings *settingsFile
+	modules  []*moduleFile
+	handouts []*handoutFile
+	transps  []*transparencyFile
+	pages    []*pageFile
+	assets   []string
+
+	cur *model.Curriculum
+}
+
+// file returns the display path of a path of the content folder.
+func (l *loader) file(p string) string {
+	if l.display == "" || l.display == "." {
+		return p
+	}
+	return l.display + "/" + p
+}
+
+// read walks the content folder and reads every file it knows.
+func (l *loader) read() {
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		l.readFile(p)
+		return nil
+	})
+	if err != nil {
+		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
+	}
+	if l.settings == nil && !l.diags.HasErrors() {
+		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
+	}
+}
+
+func (l *loader) readFile(p string) {
+	dir, name := path.Split(p)
+	dir = strings.TrimSuffix(dir, "/")
+	top, _, _ := strings.Cut(p, "/")
+	if path.Ext(name) != ".md" {
+		if p == SettingsFile {
+			if src, ok := l.readText(p); ok {
+				l.settings = l.readSettings(src)
+			}
+			return
+		}
+		if slices.Contains(Reserved, top) {
+			l.diags.Errorf(l.file(p), 0, 0, "%s is a name the generator uses for its own pages; move this file to another folder", top)
+			return
+		}
+		l.assets = append(l.assets, p)
+		return
+	}
+	src, ok := l.readText(p)
+	if !ok {
+		return
+	}
+	switch dir {
+	case ModulesDir:
+		l.readModule(p, src)
+		return
+	case HandoutsDir:
+		l.readHandout(p, src)
+		return
+	case TransparenciesDir:
+		l.readTransparency(p, src)
+		return
+	}
+	if slices.Contains([]string{ModulesDir, HandoutsDir, TransparenciesDir}, top) {
+		l.diags.Errorf(l.file(p), 0, 0, "%s/ holds files directly, not in folders: move this file to %s/%s", top, top, name)
+		return
+	}
+	if slices.Contains(Reserved, top) || slices.Contains(Reserved, strings.TrimSuffix(top, ".md")) {
+		l.diags.Errorf(l.file(p), 0, 0, "%s is a page the generator makes itself; give this page another name", model.PageURL(p))
+		return
+	}
+	l.readPage(p, src)
+}
+
+// readText reads a text file, which must be UTF-8.
+func (l *loader) readText(p string) ([]byte, bool) {
+	src, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // a byte order mark, as some editors write
+	if !utf8.Valid(src) {
+		off := invalidUTF8(src)
+		line, col := diag.NewLines(src).Position(off)
+		l.diags.Errorf(l.file(p), line, col, "the file is not UTF-8 text (byte 0x%02X): save it as UTF-8 in your editor (\"Save as…\", encoding UTF-8)", src[off])
+		return nil, false
+	}
+	return src, true
+}
+
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}
+
+// unwrapPathError drops the path from an fs.PathError: the diagnostic names the file already.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

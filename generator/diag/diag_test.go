@@ -1,0 +1,58 @@
+package diag
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestListSortedAndErr(t *testing.T) {
+	var l List
+	l.Warnf("content/modules/4.md", 9, 1, "module lasts %d minutes", 60)
+	l.Errorf("content/modules/4.md", 37, 12, "unknown handout %q", "4.9")
+	l.Errorf("content/curriculum.yaml", 3, 0, "bad")
+	l.Errorf("content/modules/4.md", 37, 12, "unknown handout %q", "4.9") // duplicate
+	if !l.HasErrors() {
+		t.Fatal("HasErrors = false")
+	}
+	got := l.Err().Error()
+	want := "content/curriculum.yaml:3: error: bad\n" +
+		`content/modules/4.md:37:12: error: unknown handout "4.9"`
+	if got != want {
+		t.Errorf("Err() =\n%s\nwant\n%s", got, want)
+	}
+	var errs Errors
+	if !errors.As(l.Err(), &errs) || len(errs) != 2 {
+		t.Errorf("Err() is not Errors of 2: %#v", l.Err())
+	}
+	if s := l.Sorted(); len(s) != 3 || s[1].Severity != Warning {
+		t.Errorf("Sorted() = %v", s)
+	}
+}
+
+func TestNoErrors(t *testing.T) {
+	var l List
+	l.Warnf("a.md", 1, 1, "w")
+	if l.Err() != nil || l.HasErrors() {
+		t.Errorf("warnings alone must not fail: %v", l.Err())
+	}
+}
+
+func TestPosition(t *testing.T) {
+	src := []byte("---\ntitle: Ünïcode\n---\nHandout 4.9\n")
+	lines := NewLines(src)
+	for _, tc := range []struct {
+		offset, line, col int
+	}{
+		{0, 1, 1},
+		{4, 2, 1},
+		{11, 2, 8},  // 'Ü' is two bytes, one column
+		{13, 2, 9},  // after 'Ü': column counts characters
+		{25, 4, 1},  // "Handout"
+		{999, 5, 1}, // past the end: clamped
+	} {
+		line, col := lines.Position(tc.offset)
+		if line != tc.line || col != tc.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tc.offset, line, col, tc.line, tc.col)
+		}
+	}
+}

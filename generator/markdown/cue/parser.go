@@ -1,0 +1,111 @@
+package cue
+
+import (
+	"bytes"
+	"regexp"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// phrases recognise the end of a cue's lead paragraph. Order matters: "say and do the
+// following:" also ends with "do the following:".
+var phrases = []struct {
+	re  *regexp.Regexp
+	typ Type
+}{
+	{regexp.MustCompile(`(?i)\bsay and do the following:$`), SayAndDo},
+	{regexp.MustCompile(`(?i)\bsay the following:$`), Say},
+	{regexp.MustCompile(`(?i)\bexplain the following:$`), Explain},
+	{regexp.MustCompile(`(?i)\bask the following:$`), Ask},
+	{regexp.MustCompile(`(?i)\bdo the following:$`), Do},
+	{regexp.MustCompile(`(?i)\bgenerate responses that (?:could|may|might) include:$`), Responses},
+	{regexp.MustCompile(`(?i)\bgive the following as (?:an? )?examples?(?: [\p{L}-]+)?:$`), Examples},
+}
+
+// Match reports the type of cue a paragraph of this text would open.
+func Match(text []byte) (Type, bool) {
+	text = bytes.TrimSpace(text)
+	if len(text) == 0 || text[len(text)-1] != ':' {
+		return 0, false
+	}
+	for _, p := range phrases {
+		if p.re.Match(text) {
+			return p.typ, true
+		}
+	}
+	return 0, false
+}
+
+// transformer groups each cue's lead paragraph and body into a Cue node. It runs after block
+// parsing, when the paragraphs and lists are known, which is what a cue is made of.
+type transformer struct{}
+
+// NewTransformer returns the parser.ASTTransformer that finds cues.
+func NewTransformer() parser.ASTTransformer { return transformer{} }
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	group(doc, reader.Source())
+}
+
+// group finds cues among the children of parent, and in the blocks those children contain.
+func group(parent ast.Node, source []byte) {
+	for c := parent.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		p, ok := c.(*ast.Paragraph)
+		if !ok {
+			if c.Type() == ast.TypeBlock && c.HasChildren() {
+				group(c, source)
+			}
+			c = next
+			continue
+		}
+		typ, ok := Match(paragraphText(p, source))
+		if !ok {
+			c = next
+			continue
+		}
+		cue := NewCue(typ)
+		parent.InsertBefore(parent, p, cue)
+		cue.AppendChild(cue, p)
+		p.SetAttributeString("class", []byte("cue-lead"))
+		switch {
+		case next == nil:
+		case next.Kind() == ast.KindList:
+			after := next.NextSibling()
+			cue.AppendChild(cue, next)
+			next = after
+		default:
+			for next != nil && next.Kind() == ast.KindParagraph && !opensCue(next, source) {
+				after := next.NextSibling()
+				cue.AppendChild(cue, next)
+				next = after
+			}
+		}
+		c = next
+	}
+}
+
+func opensCue(n ast.Node, source []byte) bool {
+	_, ok := Match(paragraphText(n.(*ast.Paragraph), source))
+	return ok
+}
+
+// paragraphText is the raw markdown of a paragraph, its lines joined by spaces.
+func paragraphText(p *ast.Paragraph, source []byte) []byte {
+	lines := p.Lines()
+	if lines.Len() == 1 {
+		seg := lines.At(0)
+		return seg.Value(source)
+	}
+	var b []byte
+	for i := range lines.Len() {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		seg := lines.At(i)
+		b = append(b, bytes.TrimSpace(seg.Value(source))...)
+	}
+	return b
+}

@@ -1,0 +1,34 @@
+package embed
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Embedder is implemented by the writer a page is rendered into. Embed writes the HTML of the
+// block called name, for that page.
+type Embedder interface {
+	Embed(w util.BufWriter, name string) error
+}
+
+// Renderer renders an Embed through the writer's Embedder; with a writer that is not one, an
+// Embed renders as nothing.
+type Renderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindEmbed, r.render)
+}
+
+func (Renderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if e, ok := w.(Embedder); ok {
+		if err := e.Embed(w, node.(*Embed).Name); err != nil {
+			return ast.WalkStop, err
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}

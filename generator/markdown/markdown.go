@@ -1,0 +1,136 @@
+// Package markdown is the one place the generator's markdown is configured: goldmark with GFM,
+// the typographer, YAML front matter, chroma highlighting through CSS classes, and the
+// curriculum's own extensions — trainer cues, cross-references and derived blocks.
+package markdown
+
+import (
+	"bufio"
+	"io"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown/cue"
+	"curriculum/generator/markdown/embed"
+	"curriculum/generator/markdown/xref"
+	"curriculum/generator/urlpath"
+)
+
+// HighlightStyle is the chroma style whose CSS the site ships for code blocks.
+const HighlightStyle = "github"
+
+// New returns the goldmark.Markdown every file of a curriculum is parsed and rendered with.
+// It is safe for concurrent use once built.
+func New() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			// Tables (the handouts' forms), strikethrough, task lists, and bare URLs as
+			// links ("www.nrcoi.org" in a fact sheet).
+			extension.GFM,
+			// Curly quotes, apostrophes, dashes and ellipses, written as characters rather
+			// than entities so that the HTML and the search index read as text.
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
+			// The YAML front matter between --- lines, taken out of the body. The content
+			// package decodes it into the model with positions for every field.
+			meta.Meta,
+			// Code blocks highlighted by chroma with CSS classes, never inline styles, so
+			// that the print stylesheet and an adapter's colours apply.
+			highlighting.NewHighlighting(
+				highlighting.WithStyle(HighlightStyle),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+			// "Say the following:" and the other trainer cues, as labelled blocks.
+			cue.Extension,
+			// "Handout 4.1", "Module 3", … as links; the content package resolves them.
+			xref.Extension,
+			// {{schedule}} and the other blocks derived from the curriculum.
+			embed.Extension,
+		),
+		goldmark.WithParserOptions(
+			// An id on every heading, so that any section can be linked to.
+			parser.WithAutoHeadingID(),
+			// {minutes=15 serves="1, 2.1"} at the end of an activity's heading.
+			parser.WithHeadingAttribute(),
+		),
+		// No renderer options: raw HTML in markdown is left out (goldmark's default), so
+		// that a pasted <script> or <iframe> cannot break the site's accessibility or its
+		// offline promise.
+	)
+}
+
+var typography = map[extension.TypographicPunctuation][]byte{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("«"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}
+
+// EmbedFunc writes the HTML of the derived block called name.
+type EmbedFunc func(w util.BufWriter, name string) error
+
+// Writer is what a page's markdown is rendered into: it knows the page, so that references
+// link relative to it (xref.Linker), and how to write derived blocks (embed.Embedder).
+type Writer struct {
+	*bufio.Writer
+	page   string
+	embeds EmbedFunc
+}
+
+// RelativeURL implements xref.Linker.
+func (w *Writer) RelativeURL(sitePath string) string { return urlpath.Rel(w.page, sitePath) }
+
+// Embed implements embed.Embedder.
+func (w *Writer) Embed(bw util.BufWriter, name string) error {
+	if w.embeds == nil {
+		return nil
+	}
+	return w.embeds(bw, name)
+}
+
+// Render writes the HTML of node (and its children), from a document of source, as part of the
+// page at site path page.
+func Render(md goldmark.Markdown, out io.Writer, source []byte, node ast.Node, page string, embeds EmbedFunc) error {
+	w := &Writer{Writer: bufio.NewWriter(out), page: page, embeds: embeds}
+	if err := md.Renderer().Render(w, source, node); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// PlainText returns the text of an inline node's children as a reader sees it: typographic
+// substitutions applied, markup left out, line breaks as spaces.
+func PlainText(n ast.Node, source []byte) string {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			seg := t.Segment
+			b = append(b, seg.Value(source)...)
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, t.Value...)
+		case *ast.CodeSpan:
+			b = append(b, PlainText(t, source)...)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b)
+}

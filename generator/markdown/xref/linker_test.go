@@ -1,0 +1,26 @@
+package xref_test
+
+import (
+	"bufio"
+	"io"
+	"strings"
+)
+
+// linker is a minimal xref.Linker for pages two folders deep.
+type linker struct {
+	*bufio.Writer
+	page string
+}
+
+func bufioWriter(w io.Writer) *bufio.Writer { return bufio.NewWriter(w) }
+
+func (l linker) RelativeURL(path string) string {
+	p, frag, _ := strings.Cut(path, "#")
+	if p == l.page {
+		if frag == "" {
+			return ""
+		}
+		return "#" + frag
+	}
+	return "../../" + path
+}

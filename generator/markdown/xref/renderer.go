@@ -1,0 +1,63 @@
+package xref
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Linker is implemented by the writer a page is rendered into. RelativeURL turns a site path
+// ("handouts/4.1/index.html#notes") into a link relative to that page, and returns "" when the
+// path is the page itself, so that a page does not link to itself.
+type Linker interface {
+	RelativeURL(sitePath string) string
+}
+
+// Renderer renders a resolved Ref as <a class="ref ref-handout" href="…">; an unresolved one,
+// one inside a link or a heading, or one to the page itself, as its text.
+type Renderer struct{}
+
+// RegisterFuncs implements renderer.NodeRendererFuncRegisterer.
+func (r Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindRef, r.renderRef)
+	reg.Register(KindRefList, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
+}
+
+func (Renderer) renderRef(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Ref)
+	href := href(w, n)
+	if href == "" {
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a class="ref ref-` + n.Target.String() + `" href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(href), false)))
+	_, _ = w.WriteString(`">`)
+	return ast.WalkContinue, nil
+}
+
+// href is where n links to from the page being written, or "" for no link.
+func href(w util.BufWriter, n *Ref) string {
+	if n.Destination == "" || insideLinkOrHeading(n) {
+		return ""
+	}
+	if l, ok := w.(Linker); ok {
+		return l.RelativeURL(n.Destination)
+	}
+	return n.Destination
+}
+
+func insideLinkOrHeading(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindLink, ast.KindAutoLink, ast.KindHeading:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,326 @@
+// Package model is the curriculum as the generator understands it: modules, competencies and
+// objectives, activities and steps, handouts and transparencies, pages, and the day's agenda.
+//
+// Every number, title and minute has one source (a file name, a front matter field, a heading)
+// and everything else is derived from the model: the numbering of activities and steps, the
+// handouts of a module, the activities that serve an objective, the places a handout is used,
+// the clock times of the schedule. The content package builds a Curriculum; the site package
+// renders it; nothing changes it after it is built.
+package model
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+
+	"curriculum/generator/diag"
+)
+
+// Curriculum is the whole curriculum.
+type Curriculum struct {
+	Title        string
+	Subtitle     string
+	ShortTitle   string // printed in footers; the title when not given
+	Language     string // a BCP 47 tag, "en" when not given
+	Developer    string
+	Assistance   string
+	Publisher    string
+	Audience     string
+	Participants int    // per session
+	Room         string // the room set-up
+
+	// Contents is the reading order of the site: pages and, in one place, all the modules.
+	Contents []Entry
+	Day      Day
+
+	Modules        []*Module       // in number order
+	Handouts       []*Handout      // in number order
+	Transparencies []*Transparency // in number order, including handouts that are also transparencies
+	Pages          []*Page         // in path order
+	Home           *Page           // content/index.md, when there is one
+	Assets         []string        // other files of the content folder, copied as they are
+}
+
+// Entry is one place in the reading order: a page, or the modules.
+type Entry struct {
+	Page    *Page // nil for the modules
+	Modules bool
+}
+
+// Document is one markdown file: its source, its parsed body and where it came from.
+type Document struct {
+	File   string // as the user knows it: "content/modules/4.md"
+	Source []byte
+	Root   ast.Node
+	Lines  *diag.Lines
+}
+
+// Position returns the line and column of a byte offset in d.
+func (d *Document) Position(offset int) (line, col int) { return d.Lines.Position(offset) }
+
+// Module is one module, from content/modules/N.md.
+type Module struct {
+	Number       int
+	Title        string
+	Duration     int  // minutes; 0 when the module does not say
+	Outline      bool // only the structure is given, not the trainer's script
+	Competencies []*Competency
+	Materials    []string
+	Activities   []*Activity
+
+	// Preamble holds the blocks before the first activity, such as the overview.
+	Preamble ast.Node
+	Doc      *Document
+
+	Handouts       []*Handout      // numbered N.x, in order
+	Transparencies []*Transparency // numbered N.x, in order
+	Blocks         []*Block        // the agenda's blocks for this module
+
+	Pos         diag.Pos // the module's file
+	DurationPos diag.Pos // its duration field, when it has one
+}
+
+// URL is the site path of the module's page.
+func (m *Module) URL() string { return "modules/" + strconv.Itoa(m.Number) + "/index.html" }
+
+// Name is "Module 4".
+func (m *Module) Name() string { return "Module " + strconv.Itoa(m.Number) }
+
+// Minutes is how long the module lasts: its own duration, or, when it gives none, the minutes
+// the agenda gives it.
+func (m *Module) Minutes() int {
+	if m.Duration > 0 {
+		return m.Duration
+	}
+	return m.ScheduledMinutes()
+}
+
+// ScheduledMinutes is the total of the agenda's blocks for the module.
+func (m *Module) ScheduledMinutes() int {
+	total := 0
+	for _, b := range m.Blocks {
+		total += b.Minutes
+	}
+	return total
+}
+
+// ActivityMinutes is the total of the minutes of the module's activities, and whether every
+// activity gives its minutes.
+func (m *Module) ActivityMinutes() (total int, complete bool) {
+	complete = len(m.Activities) > 0
+	for _, a := range m.Activities {
+		total += a.Minutes
+		if a.Minutes == 0 {
+			complete = false
+		}
+	}
+	return total, complete
+}
+
+// Objectives returns every objective of the module, in order.
+func (m *Module) Objectives() []*Objective {
+	var out []*Objective
+	for _, c := range m.Competencies {
+		out = append(out, c.Objectives...)
+	}
+	return out
+}
+
+// Competency is one competency of a module, numbered from 1 in its module.
+type Competency struct {
+	Module     *Module
+	Number     int
+	Text       string
+	Objectives []*Objective
+	// ServedBy lists the activities that serve the competency, directly or through one of
+	// its objectives, in order.
+	ServedBy []*Activity
+	Pos      diag.Pos
+}
+
+// ID is the competency's number as the curriculum writes it: "2".
+func (c *Competency) ID() string { return strconv.Itoa(c.Number) }
+
+// Anchor is the competency's fragment on the competencies page and its module's page.
+func (c *Competency) Anchor() string {
+	return fmt.Sprintf("module-%d-competency-%d", c.Module.Number, c.Number)
+}
+
+// Objective is one learning/performance objective, numbered competency.n.
+type Objective struct {
+	Competency *Competency
+	Number     int // n of competency.n
+	Text       string
+	ServedBy   []*Activity
+	Pos        diag.Pos
+}
+
+// ID is the objective's number as the curriculum writes it: "2.1".
+func (o *Objective) ID() string { return fmt.Sprintf("%d.%d", o.Competency.Number, o.Number) }
+
+// Anchor is the objective's fragment on the competencies page and its module's page.
+func (o *Objective) Anchor() string {
+	return fmt.Sprintf("module-%d-objective-%d-%d", o.Competency.Module.Number, o.Competency.Number, o.Number)
+}
+
+// Activity is one activity of a module, numbered from 1 in its module.
+type Activity struct {
+	Module  *Module
+	Number  int
+	Title   string // plain text
+	Heading *ast.Heading
+	Minutes int // 0 when not given
+	// Serves are the competencies and objectives the activity teaches, as written.
+	Competencies []*Competency
+	Objectives   []*Objective
+	// Intro holds the blocks between the activity's heading and its first step.
+	Intro ast.Node
+	Steps []*Step
+	Pos   diag.Pos // the activity's heading
+}
+
+// Anchor is the activity's fragment on its module's page.
+func (a *Activity) Anchor() string { return "activity-" + strconv.Itoa(a.Number) }
+
+// URL is the site path of the activity.
+func (a *Activity) URL() string { return a.Module.URL() + "#" + a.Anchor() }
+
+// Name is "Module 4, Activity 2".
+func (a *Activity) Name() string { return a.Module.Name() + ", Activity " + strconv.Itoa(a.Number) }
+
+// Step is one step of an activity, numbered from 1 in its activity.
+type Step struct {
+	Activity *Activity
+	Number   int
+	Title    string
+	Heading  *ast.Heading
+	Body     ast.Node
+	Pos      diag.Pos // the step's heading
+}
+
+// Anchor is the step's fragment on its module's page.
+func (s *Step) Anchor() string { return s.Activity.Anchor() + "-step-" + strconv.Itoa(s.Number) }
+
+// URL is the site path of the step.
+func (s *Step) URL() string { return s.Activity.Module.URL() + "#" + s.Anchor() }
+
+// Name is "Module 4, Activity 2, Step 1".
+func (s *Step) Name() string { return s.Activity.Name() + ", Step " + strconv.Itoa(s.Number) }
+
+// Number is a handout's or transparency's number, module.n.
+type Number struct{ Module, N int }
+
+func (n Number) String() string { return fmt.Sprintf("%d.%d", n.Module, n.N) }
+
+// Compare orders numbers as the curriculum does: 4.2 before 4.10.
+func (n Number) Compare(o Number) int {
+	if n.Module != o.Module {
+		return n.Module - o.Module
+	}
+	return n.N - o.N
+}
+
+// ParseNumber reads "4.1".
+func ParseNumber(s string) (Number, bool) {
+	var n Number
+	m, k, ok := cutInts(s)
+	if !ok || m < 1 || k < 1 {
+		return n, false
+	}
+	return Number{m, k}, true
+}
+
+func cutInts(s string) (int, int, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			a, err1 := strconv.Atoi(s[:i])
+			b, err2 := strconv.Atoi(s[i+1:])
+			return a, b, err1 == nil && err2 == nil && s[:i] == strconv.Itoa(a) && s[i+1:] == strconv.Itoa(b)
+		}
+	}
+	return 0, 0, false
+}
+
+// Use is a place that refers to a handout or a transparency.
+type Use struct {
+	Name string // "Module 4, Activity 2, Step 1", or a page's title
+	URL  string // site path, with a fragment
+}
+
+// Handout is one handout, from content/handouts/N.N.md.
+type Handout struct {
+	Number       Number
+	Title        string
+	Form         bool          // printed with room to write
+	Transparency *Transparency // the transparency of the same number, when the handout is one too
+	Doc          *Document
+	Module       *Module
+	UsedIn       []Use
+	Pos          diag.Pos
+}
+
+// URL is the site path of the handout's page.
+func (h *Handout) URL() string { return "handouts/" + h.Number.String() + "/index.html" }
+
+// Name is "Handout 4.1".
+func (h *Handout) Name() string { return "Handout " + h.Number.String() }
+
+// Transparency is one transparency: a handout projected (Handout is set), or one of its own
+// from content/transparencies/N.N.md.
+type Transparency struct {
+	Number  Number
+	Title   string
+	Handout *Handout  // set when the transparency is also a handout
+	Doc     *Document // for a transparency that is also a handout, the handout's
+	Module  *Module
+	UsedIn  []Use
+	Pos     diag.Pos
+}
+
+// URL is the site path of the transparency's page.
+func (t *Transparency) URL() string { return "transparencies/" + t.Number.String() + "/index.html" }
+
+// Name is "Transparency 4.1".
+func (t *Transparency) Name() string { return "Transparency " + t.Number.String() }
+
+// Form reports whether the transparency shows a form (it is a handout that is one).
+func (t *Transparency) Form() bool { return t.Handout != nil && t.Handout.Form }
+
+// Page is a page of its own: an introduction, the closing, further reading.
+type Page struct {
+	Path       string // in the content folder: "introduction/trainers.md"
+	Title      string
+	ShortTitle string
+	Published  string // for a publication: its issue or date
+	Publisher  string
+	Contact    string
+	Doc        *Document
+	Parent     *Page
+	Children   []*Page
+	Blocks     []*Block // the agenda's blocks for this page
+}
+
+// URL is the site path of the page: "introduction/trainers/index.html".
+func (p *Page) URL() string { return PageURL(p.Path) }
+
+// Label is the short title when there is one, else the title.
+func (p *Page) Label() string {
+	if p.ShortTitle != "" {
+		return p.ShortTitle
+	}
+	return p.Title
+}
+
+// PageURL is the site path of the page written in the content file at path:
+// "closing.md" → "closing/index.html", "further-reading/index.md" → "further-reading/index.html".
+func PageURL(path string) string {
+	base := path[:len(path)-len(".md")]
+	if base == "index" {
+		return "index.html"
+	}
+	if len(base) > len("/index") && base[len(base)-len("/index"):] == "/index" {
+		return base + ".html"
+	}
+	return base + "/index.html"
+}

@@ -1,0 +1,247 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown"
+	"curriculum/generator/model"
+	"curriculum/generator/urlpath"
+)
+
+// page is what a layout is executed with: the page's own model object, the site, and the
+// navigation around it. Its methods are the layouts' helpers: links relative to the page and
+// markdown rendered for it.
+type page struct {
+	Kind  string // the layout: home, module, handout, transparency, page, competencies, schedule, handouts, transparencies, 404
+	Path  string // site path: "modules/4/index.html"
+	Title string // the <h1> and the <title>
+
+	Site         *model.Curriculum
+	Module       *model.Module
+	Handout      *model.Handout
+	Transparency *model.Transparency
+	Page         *model.Page
+
+	Crumbs     []Link   // breadcrumbs, from the home page down to the page's parent
+	Prev, Next *Link    // the reading order
+	Nav        []*NavItem // the sidebar
+	Canonical  string   // the page's address under the base URL, when there is one
+
+	r    *renderer
+	tmpl *template.Template
+}
+
+// Link is a titled site path.
+type Link struct {
+	Title string
+	URL   string // site path
+}
+
+// Root is the relative path from this page to the site's root: "../../".
+func (p *page) Root() string { return urlpath.Root(p.Path) }
+
+// URL is the link from this page to a site path.
+func (p *page) URL(sitePath string) string {
+	if rel := urlpath.Rel(p.Path, sitePath); rel != "" {
+		return rel
+	}
+	return urlpath.Root(p.Path) + sitePath // the page itself, by name
+}
+
+// Current reports whether a site path is this page, for aria-current.
+func (p *page) Current(sitePath string) bool { return sitePath == p.Path }
+
+// Markdown renders a part of a document for this page.
+func (p *page) Markdown(doc *model.Document, n ast.Node) (template.HTML, error) {
+	if doc == nil || n == nil {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	if err := markdown.Render(p.r.md, &buf, doc.Source, n, p.Path, p.embed); err != nil {
+		return "", fmt.Errorf("%s: %w", doc.File, err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// Heading renders the text of a heading (an activity's or step's title) for this page.
+func (p *page) Heading(doc *model.Document, h *ast.Heading) (template.HTML, error) {
+	var buf bytes.Buffer
+	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := markdown.Render(p.r.md, &buf, doc.Source, c, p.Path, nil); err != nil {
+			return "", fmt.Errorf("%s: %w", doc.File, err)
+		}
+	}
+	return template.HTML(bytes.TrimSpace(buf.Bytes())), nil
+}
+
+// HasBody reports whether a document has any content beyond its front matter.
+func (p *page) HasBody(doc *model.Document) bool {
+	return doc != nil && doc.Root.HasChildren()
+}
+
+// embed writes a derived block, {{name}}, with the partial "embed-name".
+func (p *page) embed(w util.BufWriter, name string) error {
+	return p.tmpl.ExecuteTemplate(w, "embed-"+name, p)
+}
+
+// NavItem is an entry of the sidebar.
+type NavItem struct {
+	Title    string
+	URL      string
+	Minutes  int
+	Module   *model.Module // set for a module, whose activities show under it on its own page
+	Children []*NavItem
+}
+
+// nav builds the sidebar, the same on every page.
+func (r *renderer) buildNav() []*NavItem {
+	cur := r.cur
+	var items []*NavItem
+	items = append(items, &NavItem{Title: "Home", URL: "index.html"})
+	var pageItem func(p *model.Page) *NavItem
+	pageItem = func(p *model.Page) *NavItem {
+		it := &NavItem{Title: p.Label(), URL: p.URL()}
+		for _, c := range p.Children {
+			it.Children = append(it.Children, pageItem(c))
+		}
+		return it
+	}
+	for _, e := range cur.Contents {
+		if e.Modules {
+			for _, m := range cur.Modules {
+				items = append(items, &NavItem{Title: m.Name() + ": " + m.Title, URL: m.URL(), Minutes: m.Minutes(), Module: m})
+			}
+			continue
+		}
+		items = append(items, pageItem(e.Page))
+	}
+	items = append(items,
+		&NavItem{Title: "Competencies at a Glance", URL: "competencies/index.html"},
+		&NavItem{Title: "Schedule at a Glance", URL: "schedule/index.html"},
+	)
+	if len(cur.Handouts) > 0 {
+		items = append(items, &NavItem{Title: "Handouts", URL: "handouts/index.html"})
+	}
+	if len(cur.Transparencies) > 0 {
+		items = append(items, &NavItem{Title: "Transparencies", URL: "transparencies/index.html"})
+	}
+	return items
+}
+
+// readingOrder is the sequence previous/next walks: the contents, pages before their children.
+func (r *renderer) readingOrder() []Link {
+	var out []Link
+	var add func(p *model.Page)
+	add = func(p *model.Page) {
+		out = append(out, Link{p.Title, p.URL()})
+		for _, c := range p.Children {
+			add(c)
+		}
+	}
+	for _, e := range r.cur.Contents {
+		if e.Modules {
+			for _, m := range r.cur.Modules {
+				out = append(out, Link{m.Name() + ": " + m.Title, m.URL()})
+			}
+			continue
+		}
+		add(e.Page)
+	}
+	return out
+}
+
+// pages lists every page of the site, with its data.
+func (r *renderer) pages() []*page {
+	cur := r.cur
+	r.nav = r.buildNav()
+	home := Link{"Home", "index.html"}
+	var pages []*page
+	add := func(p *page) {
+		p.Site, p.Nav, p.r = cur, r.nav, r
+		if r.baseURL != "" {
+			p.Canonical = r.absURL(p.Path)
+		}
+		pages = append(pages, p)
+	}
+	add(&page{Kind: "home", Path: "index.html", Title: cur.Title, Page: cur.Home})
+
+	order := r.readingOrder()
+	sequence := func(p *page) {
+		for i, l := range order {
+			if l.URL != p.Path {
+				continue
+			}
+			if i > 0 {
+				p.Prev = &order[i-1]
+			}
+			if i+1 < len(order) {
+				p.Next = &order[i+1]
+			}
+		}
+	}
+	for _, m := range cur.Modules {
+		p := &page{Kind: "module", Path: m.URL(), Title: m.Name() + ": " + m.Title, Module: m, Crumbs: []Link{home}}
+		sequence(p)
+		add(p)
+	}
+	for _, pg := range cur.Pages {
+		crumbs := []Link{home}
+		var parents []Link
+		for q := pg.Parent; q != nil; q = q.Parent {
+			parents = append([]Link{{q.Title, q.URL()}}, parents...)
+		}
+		p := &page{Kind: "page", Path: pg.URL(), Title: pg.Title, Page: pg, Crumbs: append(crumbs, parents...)}
+		sequence(p)
+		add(p)
+	}
+	handoutsIndex := Link{"Handouts", "handouts/index.html"}
+	for i, h := range cur.Handouts {
+		p := &page{Kind: "handout", Path: h.URL(), Title: h.Name() + ": " + h.Title, Handout: h,
+			Crumbs: []Link{home, handoutsIndex}}
+		if i > 0 {
+			p.Prev = &Link{cur.Handouts[i-1].Name() + ": " + cur.Handouts[i-1].Title, cur.Handouts[i-1].URL()}
+		}
+		if i+1 < len(cur.Handouts) {
+			p.Next = &Link{cur.Handouts[i+1].Name() + ": " + cur.Handouts[i+1].Title, cur.Handouts[i+1].URL()}
+		}
+		add(p)
+	}
+	transparenciesIndex := Link{"Transparencies", "transparencies/index.html"}
+	for i, t := range cur.Transparencies {
+		p := &page{Kind: "transparency", Path: t.URL(), Title: t.Name() + ": " + t.Title, Transparency: t,
+			Crumbs: []Link{home, transparenciesIndex}}
+		if i > 0 {
+			p.Prev = &Link{cur.Transparencies[i-1].Name() + ": " + cur.Transparencies[i-1].Title, cur.Transparencies[i-1].URL()}
+		}
+		if i+1 < len(cur.Transparencies) {
+			p.Next = &Link{cur.Transparencies[i+1].Name() + ": " + cur.Transparencies[i+1].Title, cur.Transparencies[i+1].URL()}
+		}
+		add(p)
+	}
+	if len(cur.Handouts) > 0 {
+		add(&page{Kind: "handouts", Path: handoutsIndex.URL, Title: "Handouts", Crumbs: []Link{home}})
+	}
+	if len(cur.Transparencies) > 0 {
+		add(&page{Kind: "transparencies", Path: transparenciesIndex.URL, Title: "Transparencies", Crumbs: []Link{home}})
+	}
+	add(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance", Crumbs: []Link{home}})
+	add(&page{Kind: "schedule", Path: "schedule/index.html", Title: "Schedule at a Glance", Crumbs: []Link{home}})
+	add(&page{Kind: "404", Path: "404.html", Title: "Page not found", Crumbs: []Link{home}})
+	return pages
+}
+
+// UsedIn lists the places that refer to the page's handout or transparency.
+func (p *page) UsedIn() []model.Use {
+	switch {
+	case p.Handout != nil:
+		return p.Handout.UsedIn
+	case p.Transparency != nil:
+		return p.Transparency.UsedIn
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+// Package site renders a curriculum's model into the files of a static site: one HTML page per
+// module, handout, transparency and page, the indexes (competencies and schedule at a glance),
+// the not-found page, the sitemap, and the theme's static files. Every link is relative and
+// names index.html, so that the site works opened from disk.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+
+	"curriculum/generator/markdown"
+	"curriculum/generator/model"
+	"curriculum/themes"
+)
+
+// Options configure a render.
+type Options struct {
+	// BaseURL is the address the site is published at ("https://example.org/cpl/"); when set,
+	// pages carry canonical links and a sitemap is written.
+	BaseURL string
+	// Layers are searched for layouts, partials and static files, in order. The default theme
+	// is always searched last.
+	Layers []Layer
+}
+
+// Emit receives each output file: its slash-separated path in the site, and its bytes.
+type Emit func(path string, data []byte) error
+
+// Stats counts what a render wrote.
+type Stats struct {
+	Pages, Modules, Handouts, Transparencies, Files int
+}
+
+// Render writes the site of cur through emit. content is the content folder, for its assets.
+func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
+	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
+	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}}
+	var stats Stats
+	count := func(p string, data []byte) error {
+		stats.Files++
+		if strings.HasSuffix(p, ".html") {
+			stats.Pages++
+		}
+		return emit(p, data)
+	}
+	pages := r.pages()
+	for _, p := range pages {
+		out, err := r.renderPage(p)
+		if err != nil {
+			return stats, err
+		}
+		if err := count(p.Path, out); err != nil {
+			return stats, err
+		}
+	}
+	if r.baseURL != "" {
+		if err := count("sitemap.xml", r.sitemap(pages)); err != nil {
+			return stats, err
+		}
+	}
+	if err := r.copyStatic(count); err != nil {
+		return stats, err
+	}
+	for _, a := range cur.Assets {
+		b, err := fs.ReadFile(content, a)
+		if err != nil {
+			return stats, fmt.Errorf("%s: %w", a, err)
+		}
+		if err := count(a, b); err != nil {
+			return stats, err
+		}
+	}
+	stats.Modules, stats.Handouts, stats.Transparencies = len(cur.Modules), len(cur.Handouts), len(cur.Transparencies)
+	return stats, nil
+}
+
+type renderer struct {
+	cur       *model.Curriculum
+	md        goldmark.Markdown
+	layers    []Layer
+	baseURL   string
+	templates map[string]*template.Template // by kind
+	nav       []*NavItem
+}
+
+// renderPage executes the layout of p's kind.
+func (r *renderer) renderPage(p *page) ([]byte, error) {
+	t, err := r.template(p.Kind)
+	if err != nil {
+		return nil, err
+	}
+	p.tmpl = t
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "baseof", p); err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// copyStatic emits the static files of every layer, the first layer's file winning, and the
+// stylesheet of code highlighting.
+func (r *renderer) copyStatic(emit Emit) error {
+	seen := map[string]bool{}
+	var paths []string
+	for _, l := range r.layers {
+		err := fs.WalkDir(l.FS, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "static" {
+					return fs.SkipDir // a layer without static files
+				}
+				return err
+			}
+			if d.IsDir() || seen[p] {
+				return nil
+			}
+			seen[p] = true
+			paths = append(paths, p)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", l.Name, err)
+		}
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		b, _, err := find(r.layers, fileCandidates(p, layerNames(r.layers)))
+		if err != nil {
+			return err
+		}
+		if err := emit(strings.TrimPrefix(p, "static/"), b); err != nil {
+			return err
+		}
+	}
+	return emit("css/highlight.css", highlightCSS())
+}
+
+// highlightCSS is chroma's stylesheet for the classes of highlighted code blocks.
+func highlightCSS() []byte {
+	var buf bytes.Buffer
+	_ = html.New(html.WithClasses(true)).WriteCSS(&buf, styles.Get(markdown.HighlightStyle))
+	return buf.Bytes()
+}
+
+// sitemap lists every page at its address under the base URL.
+func (r *renderer) sitemap(pages []*page) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		template.HTMLEscape(&b, []byte(r.absURL(p.Path)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// absURL is the address of a site path under the base URL.
+func (r *renderer) absURL(p string) string {
+	return strings.TrimSuffix(r.baseURL, "/") + "/" + strings.TrimPrefix(path.Clean("/"+p), "/")
+}

@@ -1,0 +1,87 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"curriculum/generator/model"
+)
+
+// funcs are the functions layouts may call besides the methods of page.
+var funcs = template.FuncMap{
+	// minutes says a duration as a trainer does: "1 hour 20 minutes".
+	"minutes": model.FormatMinutes,
+	// word spells a module's number as the schedule does: "Three".
+	"word": model.NumberWord,
+	// joinAnd joins texts as "a, b and c".
+	"joinAnd": func(items []string) string {
+		switch len(items) {
+		case 0:
+			return ""
+		case 1:
+			return items[0]
+		}
+		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	},
+}
+
+// template returns the parsed layout of a kind of page: the base layout, every partial, and
+// the kind's own layout (or the generic page layout), each from the first layer that has it.
+func (r *renderer) template(kind string) (*template.Template, error) {
+	if t, ok := r.templates[kind]; ok {
+		return t, nil
+	}
+	names := layerNames(r.layers)
+	t := template.New("baseof").Funcs(funcs)
+	base, from, err := find(r.layers, fileCandidates("layouts/baseof.html", names))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.Parse(string(base)); err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	partials, err := r.partialNames()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range partials {
+		b, from, err := find(r.layers, fileCandidates(p, names))
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(p).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("%s: %w", from, err)
+		}
+	}
+	layout, from, err := find(r.layers, layoutCandidates(kind, names))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.New(path.Base(from)).Parse(string(layout)); err != nil {
+		return nil, fmt.Errorf("%s: %w", from, err)
+	}
+	r.templates[kind] = t
+	return t, nil
+}
+
+// partialNames lists the partials of every layer: partials/*.html.
+func (r *renderer) partialNames() ([]string, error) {
+	var names []string
+	for _, l := range r.layers {
+		matches, err := fs.Glob(l.FS, "partials/*.html")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", l.Name, err)
+		}
+		for _, m := range matches {
+			if !slices.Contains(names, m) {
+				names = append(names, m)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names, nil
+}

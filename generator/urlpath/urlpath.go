@@ -1,0 +1,25 @@
+// Package urlpath computes the relative links of a site that must work from file://: every
+// page links to every other by a path relative to itself, always naming index.html.
+package urlpath
+
+import "strings"
+
+// Rel returns the link from the page at site path from ("modules/4/index.html") to the site path
+// to ("handouts/4.1/index.html#notes"): "../../handouts/4.1/index.html#notes". A link to the page
+// itself is its fragment alone ("#notes"), or "" when to has no fragment.
+func Rel(from, to string) string {
+	path, frag, hasFrag := strings.Cut(to, "#")
+	if path == from || path == "" {
+		if hasFrag && frag != "" {
+			return "#" + frag
+		}
+		return ""
+	}
+	return Root(from) + to
+}
+
+// Root returns the relative path from the page at site path from to the site's root folder:
+// "" for "index.html", "../../" for "modules/4/index.html".
+func Root(from string) string {
+	return strings.Repeat("../", strings.Count(from, "/"))
+}
