@@ -302,5 +302,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
-
-

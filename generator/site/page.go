@@ -27,10 +27,10 @@ type page struct {
 	Transparency *model.Transparency
 	Page         *model.Page
 
-	Crumbs     []Link   // breadcrumbs, from the home page down to the page's parent
-	Prev, Next *Link    // the reading order
+	Crumbs     []Link     // breadcrumbs, from the home page down to the page's parent
+	Prev, Next *Link      // the reading order
 	Nav        []*NavItem // the sidebar
-	Canonical  string   // the page's address under the base URL, when there is one
+	Canonical  string     // the page's address under the base URL, when there is one
 
 	r    *renderer
 	tmpl *template.Template
