@@ -43,7 +43,7 @@ func (y *yamlFile) parse(src []byte, what string) *yaml.Node {
 // syntaxError reports a YAML syntax error at its line, with a hint for the usual causes.
 func (y *yamlFile) syntaxError(err error, what string) {
 	msg := err.Error()
-	line := 0
+	line := 1 // the YAML parser leaves the line out of errors on its first line
 	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -61,9 +61,7 @@ func (y *yamlFile) syntaxError(err error, what string) {
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		hint = " (check the indentation of this line and the one before it)"
 	}
-	if line > 0 {
-		line += y.offset
-	}
+	line += y.offset
 	y.diags.Errorf(y.file, line, 0, "%s is not valid YAML: %s%s", what, msg, hint)
 }
 
@@ -228,7 +226,7 @@ func (f *fields) strings(key string) []string {
 }
 
 func (f *fields) missing(key string) {
-	f.diags.ErrorAt(f.pos(f.node), "%s has no %s: add a line \"%s: …\"", upperFirst(f.what), key, key)
+	f.diags.ErrorAt(f.pos(f.node), "%s has no %s: add a line \"%s: …\"", f.what, key, key)
 }
 
 // scalarText is the text of a scalar, whatever YAML thinks its type is: a title may be "1999"

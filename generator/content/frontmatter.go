@@ -20,7 +20,7 @@ func (l *loader) parseMarkdown(p string, src []byte, what string) (*model.Docume
 	raw, firstLine, ok := frontMatter(src)
 	if !ok {
 		if firstLine == 0 {
-			l.diags.Errorf(file, 1, 1, "%s must start with its front matter: a line ---, its fields (title: …), and a line ---", upperFirst(what))
+			l.diags.Errorf(file, 1, 1, "%s must start with its front matter: a line ---, its fields (title: …), and a line ---", what)
 		} else {
 			l.diags.Errorf(file, 1, 1, "the front matter that starts here is never closed: add a line --- after its last field")
 		}

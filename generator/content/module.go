@@ -81,6 +81,7 @@ func (l *loader) readModule(p string, src []byte) {
 // blocks before the first activity are the module's preamble.
 func (l *loader) assembleModule(m *model.Module) {
 	doc := m.Doc
+	l.checkHeadings(doc, doc.Root)
 	m.Preamble = ast.NewDocument()
 	var container ast.Node = m.Preamble
 	var act *model.Activity
@@ -107,7 +108,6 @@ func (l *loader) assembleModule(m *model.Module) {
 		container.AppendChild(container, c)
 		c = next
 	}
-	l.checkHeadings(doc, doc.Root)
 }
 
 // isNumbered reports whether h is an activity's or step's heading, and takes its "Activity:"
@@ -120,7 +120,9 @@ func (l *loader) isNumbered(doc *model.Document, h *ast.Heading, re *regexp.Rege
 	}
 	word := strings.ToLower(text[:strings.IndexAny(text, " :0123456789")])
 	if m[1] != "" {
-		l.errorAtNode(doc, h, "write the %s without its number (%s: %s): %ss are numbered from their order", word, upperFirst(word), m[2], word)
+		plural := map[string]string{"activity": "activities", "step": "steps"}[word]
+		l.errorAtNode(doc, h, "write the %s without its number (%s: %s): %s are numbered from their order", word, upperFirst(word), m[2], plural)
+		return true
 	}
 	if strings.TrimSpace(m[2]) == "" {
 		l.errorAtNode(doc, h, "this %s has no title: write it after the colon", word)
