@@ -143,3 +143,68 @@ Also <a href="../../handouts/1.1/index.html">Handout 1.1</a>, for participants.
 <li><a href="../handouts/1.1/index.html">Handout 1.1: Strategies</a> (also <a href="../transparencies/1.1/index.html">Transparency 1.1</a>)</li>
 `)
 }
+
+func TestLinksAndImages(t *testing.T) {
+	siteTest(t, `
+-- modules/1.md --
+---
+title: One
+---
+
+See [the closing](../closing.md#follow-up), [Handout 1.1's page](../handouts/1.1.md),
+[the web](https://example.org/a?b=1) and [this section](#top).
+
+![The State seal](../images/seal.png "Seal")
+-- handouts/1.1.md --
+---
+title: Plan
+---
+
+Back to [the module](../modules/1.md).
+-- closing.md --
+---
+title: Closing
+---
+
+## Follow-up
+
+![Our logo](images/seal.png)
+-- images/seal.png --
+PNG
+-- want modules/1/index.html --
+<a href="../../closing/index.html#follow-up">the closing</a>
+<a href="../../handouts/1.1/index.html">Handout 1.1’s page</a>
+<a href="https://example.org/a?b=1">the web</a>
+<a href="#top">this section</a>
+<img src="../../images/seal.png" alt="The State seal" title="Seal">
+-- want handouts/1.1/index.html --
+<a href="../../modules/1/index.html">the module</a>
+-- want closing/index.html --
+<img src="../images/seal.png" alt="Our logo">
+`)
+}
+
+func TestBrokenLinksAndImages(t *testing.T) {
+	siteTest(t, `
+-- modules/1.md --
+---
+title: One
+---
+
+See [the closing](../closng.md) and [root](/closing/index.html).
+
+![](../images/seal.png)
+
+![A remote picture](https://example.org/x.png)
+
+![A missing picture](../images/missing.png)
+-- images/seal.png --
+PNG
+-- errors --
+content/modules/1.md:5:5: error: this link points to ../closng.md, which is not a file of the content folder (looked for content/closng.md)
+content/modules/1.md:5:37: error: this link points to /closing/index.html, a path from the root of a web server, which does not work from a USB stick: write it relative to this file
+content/modules/1.md:7:1: error: the image ../images/seal.png has no description: write what it shows between the brackets, like ![State seal of Maryland](../images/seal.png), for readers who cannot see it
+content/modules/1.md:9:1: error: the image https://example.org/x.png is on the web: copy it into the content folder and use its path there (the site must work offline)
+content/modules/1.md:11:1: error: this image is ../images/missing.png, which is not a file of the content folder (looked for content/images/missing.png)
+`)
+}

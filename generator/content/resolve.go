@@ -28,6 +28,7 @@ func (l *loader) resolve() {
 	for _, m := range l.cur.Modules {
 		r.modules[strconv.Itoa(m.Number)] = m
 	}
+	r.sites = l.sitePaths()
 	for _, m := range l.cur.Modules {
 		r.module = m
 		l.resolveIn(r, m.Doc, m.Preamble, model.Use{Name: m.Name(), URL: m.URL()})
@@ -75,6 +76,7 @@ func (l *loader) resolveIn(r *resolver, doc *model.Document, n ast.Node, use mod
 			t.UsedIn = addUse(t.UsedIn, use, t.URL())
 		}
 	}
+	l.resolveLinks(doc, n, r.sites)
 	for _, e := range embed.Embeds(n) {
 		if !contains(Embeds, e.Name) {
 			hint := ""
@@ -107,6 +109,7 @@ type resolver struct {
 	handouts       map[string]*model.Handout
 	transparencies map[string]*model.Transparency
 	modules        map[string]*model.Module
+	sites          map[string]string // content path → site path, for links
 }
 
 // Resolve implements xref.Resolver.

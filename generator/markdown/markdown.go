@@ -126,9 +126,6 @@ func PlainText(n ast.Node, source []byte) string {
 			}
 		case *ast.String:
 			b = append(b, t.Value...)
-		case *ast.CodeSpan:
-			b = append(b, PlainText(t, source)...)
-			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})

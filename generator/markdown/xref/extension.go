@@ -14,5 +14,8 @@ type extender struct{}
 
 func (extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(NewParser(), 999)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Renderer{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(Renderer{}, 500),
+		util.Prioritized(LinkRenderer{}, 500),
+	))
 }

@@ -1,0 +1,110 @@
+package xref
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// SiteScheme marks a link or image destination that the resolver has turned into a site path
+// ("site:closing/index.html#follow-up"). The renderer writes such a destination relative to the
+// page being rendered, so that a markdown link to another file works from any page that shows
+// it, at any depth, from file://.
+const SiteScheme = "site:"
+
+// LinkRenderer renders links and images, writing site: destinations relative to the page. It
+// replaces goldmark's renderers for the two kinds and otherwise writes what they write.
+type LinkRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r LinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.renderLink)
+	reg.Register(ast.KindImage, r.renderImage)
+}
+
+// destination is the URL to write for dest.
+func destination(w util.BufWriter, dest []byte) []byte {
+	if !bytes.HasPrefix(dest, []byte(SiteScheme)) {
+		return dest
+	}
+	path := string(dest[len(SiteScheme):])
+	if l, ok := w.(Linker); ok {
+		if rel := l.RelativeURL(path); rel != "" {
+			return []byte(rel)
+		}
+		// A link to the page itself.
+		if i := bytes.LastIndexByte([]byte(path), '/'); i >= 0 {
+			return []byte(path[i+1:])
+		}
+	}
+	return []byte(path)
+}
+
+func (LinkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	if dest := destination(w, n.Destination); !html.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+	}
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, html.LinkAttributeFilter)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (LinkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	if dest := destination(w, n.Destination); !html.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
+	}
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML(AltText(n, source)))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, html.ImageAttributeFilter)
+	}
+	_, _ = w.WriteString(">")
+	return ast.WalkSkipChildren, nil
+}
+
+// AltText is the text of an image's description: ![this text](file.png).
+func AltText(n *ast.Image, source []byte) []byte {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			seg := t.Segment
+			b = append(b, seg.Value(source)...)
+		case *ast.String:
+			b = append(b, t.Value...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return bytes.TrimSpace(b)
+}

@@ -1,0 +1,122 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGuard(t *testing.T) {
+	dir := t.TempDir()
+	home := filepath.Join(dir, "home")
+	t.Setenv("HOME", home)
+	mkdir := func(p string, files ...string) string {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(full, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(full, f), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return full
+	}
+	mkdir("home")
+	content := mkdir("project/content", "curriculum.yaml")
+	theirs := mkdir("theirs", "notes.txt")
+	ours := mkdir("ours", Marker, "index.html")
+	empty := mkdir("empty")
+	file := filepath.Join(dir, "file.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+
+	for _, tc := range []struct {
+		dest, want string
+	}{
+		{"/", "the root of the filesystem"},
+		{home, "your home folder"},
+		{content, "it holds the source folder"},
+		{filepath.Join(dir, "project"), "it holds the source folder"},
+		{filepath.Join(content, "public"), "inside the source folder"},
+		{theirs, "it holds files that a build did not write"},
+		{file, "it is a file"},
+		{ours, ""},
+		{empty, ""},
+		{filepath.Join(dir, "new"), ""},
+	} {
+		err := Guard(tc.dest, content)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("Guard(%s) = %v, want no error", tc.dest, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("Guard(%s) = %v, want an error holding %q", tc.dest, err, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(theirs, "notes.txt")); err != nil {
+		t.Error("Guard touched a folder it refused")
+	}
+}
+
+func TestCommitReplacesAndAbortKeeps(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+
+	d, err := Create(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("modules/1/index.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("the destination exists before Commit")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(dest, "modules/1/index.html"), "first")
+	assertFile(t, filepath.Join(dest, Marker), markerText)
+
+	// A second site replaces the first entirely.
+	d, _ = Create(dest, "")
+	d.WriteFile("index.html", []byte("second"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, filepath.Join(dest, "index.html"), "second")
+	if _, err := os.Stat(filepath.Join(dest, "modules")); err == nil {
+		t.Error("a file of the previous site survived the commit")
+	}
+
+	// An aborted site leaves the destination as it was, and nothing beside it.
+	d, _ = Create(dest, "")
+	d.WriteFile("index.html", []byte("third"))
+	d.Abort()
+	assertFile(t, filepath.Join(dest, "index.html"), "second")
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d entries after an abort, want only public", len(entries))
+	}
+}
+
+func TestWriteFileStaysInside(t *testing.T) {
+	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	for _, name := range []string{"../escape.html", "/etc/passwd", "a/../../b", "."} {
+		if err := d.WriteFile(name, nil); err == nil {
+			t.Errorf("WriteFile(%q) did not fail", name)
+		}
+	}
+}
+
+func assertFile(t *testing.T, path, want string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || string(b) != want {
+		t.Errorf("%s = %q, %v; want %q", path, b, err, want)
+	}
+}
