@@ -125,7 +125,7 @@ func TestCompetenciesAtAGlance(t *testing.T) {
 <tr class="objective-row" id="module-1-objective-1-2"><th scope="row">Objective 1.2</th><td>Participants can develop an ecomap.</td>
 <td><span class="uncovered">Not taught by any activity</span></td></tr>
 -- want modules/1/index.html --
-<p class="notice">This edition of the curriculum gives the outline of this module — its competencies, activities and steps — but not the trainer’s script.</p>
+<p class="notice">The full trainer script of this module is not part of this edition of the curriculum: it gives the module’s competencies, activities and steps only.</p>
 <span class="uncovered">Not taught by any activity</span>
 -- warnings --
 content/modules/1.md:8:9: warning: no activity of Module 1 serves objective 1.2: add serves="1.2" to the activity that teaches it

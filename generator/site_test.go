@@ -50,7 +50,7 @@ What do you see?
 <p>Module One is about “why”.</p>
 <li id="module-1-competency-1"><p><strong>Competency 1:</strong> Participants understand why.</p>
 <li id="module-1-objective-2-2"><strong>Objective 2.2:</strong> Participants can name partners. <span class="taught-in">Taught in <a href="#activity-2">Activity 2</a></span></li>
-<h2 id="materials">Materials &amp; Equipment</h2>
+<h2 id="module-materials">Materials &amp; Equipment</h2>
 <li>1 Flip Chart (for trainer)</li>
 <h2 id="activity-1">Activity 1: The Yarn Exercise</h2>
 <span class="minutes">20 minutes</span> <span class="serves">Serves <a href="#module-1-competency-1">Competency 1</a></span>

@@ -215,5 +215,5 @@ func (l *loader) listPages() string {
 	for _, p := range l.cur.Pages {
 		ps = append(ps, strings.TrimSuffix(p.Path, ".md"))
 	}
-	return "the pages are " + joinAnd(ps)
+	return "the pages are " + model.JoinAnd(ps)
 }

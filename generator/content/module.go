@@ -263,7 +263,7 @@ func listObjectives(m *model.Module) string {
 	if len(ids) == 0 {
 		return "it has no objectives"
 	}
-	return "its objectives are " + joinAnd(ids)
+	return "its objectives are " + model.JoinAnd(ids)
 }
 
 func listCompetencies(m *model.Module) string {
@@ -274,7 +274,7 @@ func listCompetencies(m *model.Module) string {
 	for _, c := range m.Competencies {
 		ids = append(ids, c.ID())
 	}
-	return "its competencies are " + joinAnd(ids)
+	return "its competencies are " + model.JoinAnd(ids)
 }
 
 // checkHeadings reports level-1 headings in a body: the page's title is its one h1.
@@ -323,21 +323,10 @@ func containsPtr[T comparable](list []T, x T) bool {
 	return false
 }
 
-// joinAnd joins "4.1", "4.2", "4.3" as "4.1, 4.2 and 4.3".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // modulesPhrase names modules by number: "Module 1", "Modules 1, 2 and 3".
 func modulesPhrase(numbers []string) string {
 	if len(numbers) == 1 {
 		return "Module " + numbers[0]
 	}
-	return "Modules " + joinAnd(numbers)
+	return "Modules " + model.JoinAnd(numbers)
 }

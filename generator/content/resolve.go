@@ -169,25 +169,31 @@ func (r *resolver) modulesPhrase() string {
 }
 
 func (r *resolver) listHandouts() string {
-	var ns []string
+	var ns []model.Number
 	for _, h := range r.cur.Handouts {
-		ns = append(ns, h.Number.String())
+		ns = append(ns, h.Number)
 	}
-	if len(ns) == 0 {
-		return "this curriculum has no handouts"
-	}
-	return "this curriculum has " + joinAnd(ns)
+	return listNumbers("handouts", ns)
 }
 
 func (r *resolver) listTransparencies() string {
-	var ns []string
+	var ns []model.Number
 	for _, t := range r.cur.Transparencies {
-		ns = append(ns, t.Number.String())
+		ns = append(ns, t.Number)
 	}
-	if len(ns) == 0 {
-		return "this curriculum has no transparencies"
+	return listNumbers("transparencies", ns)
+}
+
+// listNumbers says which handouts or transparencies exist: "this curriculum has 4.1 and 4.2".
+func listNumbers(what string, numbers []model.Number) string {
+	if len(numbers) == 0 {
+		return "this curriculum has no " + what
 	}
-	return "this curriculum has " + joinAnd(ns)
+	s := make([]string, len(numbers))
+	for i, n := range numbers {
+		s[i] = n.String()
+	}
+	return "this curriculum has " + model.JoinAnd(s)
 }
 
 func countActivities(m *model.Module) string {

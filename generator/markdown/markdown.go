@@ -18,6 +18,7 @@ import (
 
 	"curriculum/generator/markdown/cue"
 	"curriculum/generator/markdown/embed"
+	"curriculum/generator/markdown/plain"
 	"curriculum/generator/markdown/xref"
 	"curriculum/generator/urlpath"
 )
@@ -111,23 +112,4 @@ func Render(md goldmark.Markdown, out io.Writer, source []byte, node ast.Node, p
 
 // PlainText returns the text of an inline node's children as a reader sees it: typographic
 // substitutions applied, markup left out, line breaks as spaces.
-func PlainText(n ast.Node, source []byte) string {
-	var b []byte
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			seg := t.Segment
-			b = append(b, seg.Value(source)...)
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b = append(b, ' ')
-			}
-		case *ast.String:
-			b = append(b, t.Value...)
-		}
-		return ast.WalkContinue, nil
-	})
-	return string(b)
-}
+func PlainText(n ast.Node, source []byte) string { return string(plain.Text(n, source)) }

@@ -109,3 +109,14 @@ func FormatMinutes(m int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// JoinAnd joins texts as a sentence does: "4.1", "4.2", "4.3" → "4.1, 4.2 and 4.3".
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

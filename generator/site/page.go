@@ -42,11 +42,20 @@ type Link struct {
 	URL   string // site path
 }
 
-// Root is the relative path from this page to the site's root: "../../".
-func (p *page) Root() string { return urlpath.Root(p.Path) }
+// Root is the relative path from this page to the site's root: "../../". The not-found page,
+// which a web server shows at any address, links absolutely when the base URL is known.
+func (p *page) Root() string {
+	if p.Kind == "404" && p.r.baseURL != "" {
+		return p.r.baseURL
+	}
+	return urlpath.Root(p.Path)
+}
 
 // URL is the link from this page to a site path.
 func (p *page) URL(sitePath string) string {
+	if p.Kind == "404" && p.r.baseURL != "" {
+		return p.r.absURL(sitePath)
+	}
 	if rel := urlpath.Rel(p.Path, sitePath); rel != "" {
 		return rel
 	}
@@ -173,14 +182,8 @@ func (r *renderer) pages() []*page {
 	order := r.readingOrder()
 	sequence := func(p *page) {
 		for i, l := range order {
-			if l.URL != p.Path {
-				continue
-			}
-			if i > 0 {
-				p.Prev = &order[i-1]
-			}
-			if i+1 < len(order) {
-				p.Next = &order[i+1]
+			if l.URL == p.Path {
+				p.Prev, p.Next = neighbours(order, i)
 			}
 		}
 	}
@@ -200,27 +203,24 @@ func (r *renderer) pages() []*page {
 		add(p)
 	}
 	handoutsIndex := Link{"Handouts", "handouts/index.html"}
+	var handouts, transparencies []Link
+	for _, h := range cur.Handouts {
+		handouts = append(handouts, Link{h.Name() + ": " + h.Title, h.URL()})
+	}
+	for _, t := range cur.Transparencies {
+		transparencies = append(transparencies, Link{t.Name() + ": " + t.Title, t.URL()})
+	}
 	for i, h := range cur.Handouts {
-		p := &page{Kind: "handout", Path: h.URL(), Title: h.Name() + ": " + h.Title, Handout: h,
+		p := &page{Kind: "handout", Path: h.URL(), Title: handouts[i].Title, Handout: h,
 			Crumbs: []Link{home, handoutsIndex}}
-		if i > 0 {
-			p.Prev = &Link{cur.Handouts[i-1].Name() + ": " + cur.Handouts[i-1].Title, cur.Handouts[i-1].URL()}
-		}
-		if i+1 < len(cur.Handouts) {
-			p.Next = &Link{cur.Handouts[i+1].Name() + ": " + cur.Handouts[i+1].Title, cur.Handouts[i+1].URL()}
-		}
+		p.Prev, p.Next = neighbours(handouts, i)
 		add(p)
 	}
 	transparenciesIndex := Link{"Transparencies", "transparencies/index.html"}
 	for i, t := range cur.Transparencies {
-		p := &page{Kind: "transparency", Path: t.URL(), Title: t.Name() + ": " + t.Title, Transparency: t,
+		p := &page{Kind: "transparency", Path: t.URL(), Title: transparencies[i].Title, Transparency: t,
 			Crumbs: []Link{home, transparenciesIndex}}
-		if i > 0 {
-			p.Prev = &Link{cur.Transparencies[i-1].Name() + ": " + cur.Transparencies[i-1].Title, cur.Transparencies[i-1].URL()}
-		}
-		if i+1 < len(cur.Transparencies) {
-			p.Next = &Link{cur.Transparencies[i+1].Name() + ": " + cur.Transparencies[i+1].Title, cur.Transparencies[i+1].URL()}
-		}
+		p.Prev, p.Next = neighbours(transparencies, i)
 		add(p)
 	}
 	if len(cur.Handouts) > 0 {
@@ -244,4 +244,15 @@ func (p *page) UsedIn() []model.Use {
 		return p.Transparency.UsedIn
 	}
 	return nil
+}
+
+// neighbours returns the links before and after links[i], or nil at either end.
+func neighbours(links []Link, i int) (prev, next *Link) {
+	if i > 0 {
+		prev = &links[i-1]
+	}
+	if i+1 < len(links) {
+		next = &links[i+1]
+	}
+	return prev, next
 }

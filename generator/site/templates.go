@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 
 	"curriculum/generator/model"
 )
@@ -18,15 +17,7 @@ var funcs = template.FuncMap{
 	// word spells a module's number as the schedule does: "Three".
 	"word": model.NumberWord,
 	// joinAnd joins texts as "a, b and c".
-	"joinAnd": func(items []string) string {
-		switch len(items) {
-		case 0:
-			return ""
-		case 1:
-			return items[0]
-		}
-		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-	},
+	"joinAnd": model.JoinAnd,
 }
 
 // template returns the parsed layout of a kind of page: the base layout, every partial, and

@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown/plain"
 )
 
 // SiteScheme marks a link or image destination that the resolver has turned into a site path
@@ -43,6 +45,16 @@ func destination(w util.BufWriter, dest []byte) []byte {
 	return []byte(path)
 }
 
+// writeTitle writes the title attribute of a link or image, when it has one.
+func writeTitle(w util.BufWriter, title []byte) {
+	if title == nil {
+		return
+	}
+	_, _ = w.WriteString(` title="`)
+	_, _ = w.Write(util.EscapeHTML(title))
+	_ = w.WriteByte('"')
+}
+
 func (LinkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
 	if !entering {
@@ -54,11 +66,7 @@ func (LinkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, e
 		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
 	}
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		_, _ = w.Write(util.EscapeHTML(n.Title))
-		_ = w.WriteByte('"')
-	}
+	writeTitle(w, n.Title)
 	if n.Attributes() != nil {
 		html.RenderAttributes(w, n, html.LinkAttributeFilter)
 	}
@@ -78,11 +86,7 @@ func (LinkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, 
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML(AltText(n, source)))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		_, _ = w.Write(util.EscapeHTML(n.Title))
-		_ = w.WriteByte('"')
-	}
+	writeTitle(w, n.Title)
 	if n.Attributes() != nil {
 		html.RenderAttributes(w, n, html.ImageAttributeFilter)
 	}
@@ -91,20 +95,4 @@ func (LinkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, 
 }
 
 // AltText is the text of an image's description: ![this text](file.png).
-func AltText(n *ast.Image, source []byte) []byte {
-	var b []byte
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			seg := t.Segment
-			b = append(b, seg.Value(source)...)
-		case *ast.String:
-			b = append(b, t.Value...)
-		}
-		return ast.WalkContinue, nil
-	})
-	return bytes.TrimSpace(b)
-}
+func AltText(n *ast.Image, source []byte) []byte { return bytes.TrimSpace(plain.Text(n, source)) }
