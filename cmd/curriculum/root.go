@@ -17,6 +17,10 @@ const (
 	exitUsage = 2 // the command line is wrong
 )
 
+// maxErrors is how many errors a failed build prints: the first ones, in file order, are
+// the ones to fix first.
+const maxErrors = 100
+
 // usageError marks an error in the command line itself.
 type usageError struct{ err error }
 
@@ -34,7 +38,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var usage usageError
 	switch {
 	case errors.As(err, &diags):
-		for _, d := range diags {
+		for i, d := range diags {
+			if i == maxErrors {
+				fmt.Fprintf(stderr, "… and %d more\n", len(diags)-maxErrors)
+				break
+			}
 			fmt.Fprintln(stderr, d)
 		}
 		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(diags), plural(len(diags), "error", "errors"))
