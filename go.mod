@@ -1,6 +1,6 @@
 module curriculum
 
-go 1.26.8
+go 1.26
 
 require (
 	github.com/alecthomas/chroma/v2 v2.27.0
@@ -16,6 +16,7 @@ require (
 	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
+	golang.org/x/sys v0.26.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )
