@@ -123,16 +123,6 @@ func (f *fields) get(key string) *yaml.Node {
 	return nil
 }
 
-// keyNode returns the node of key itself, for pointing at a field.
-func (f *fields) keyNode(key string) *yaml.Node {
-	for i := 0; i+1 < len(f.node.Content); i += 2 {
-		if f.node.Content[i].Value == key {
-			return f.node.Content[i]
-		}
-	}
-	return nil
-}
-
 // has reports whether key is given.
 func (f *fields) has(key string) bool { return f.get(key) != nil }
 

@@ -38,7 +38,7 @@ func (l *loader) parseMarkdown(p string, src []byte, what string) (*model.Docume
 		y.syntaxError(err, "the front matter of "+what)
 		return nil, nil, nil
 	}
-	doc := &model.Document{File: file, Source: src, Root: root, Lines: diag.NewLines(src)}
+	doc := &model.Document{File: file, Path: p, Source: src, Root: root, Lines: diag.NewLines(src)}
 	return doc, y, fm
 }
 

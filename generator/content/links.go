@@ -16,14 +16,14 @@ import (
 func (l *loader) sitePaths() map[string]string {
 	m := map[string]string{}
 	for _, mod := range l.cur.Modules {
-		m[contentPath(l.display, mod.Doc.File)] = mod.URL()
+		m[mod.Doc.Path] = mod.URL()
 	}
 	for _, h := range l.cur.Handouts {
-		m[contentPath(l.display, h.Doc.File)] = h.URL()
+		m[h.Doc.Path] = h.URL()
 	}
 	for _, t := range l.cur.Transparencies {
 		if t.Handout == nil {
-			m[contentPath(l.display, t.Doc.File)] = t.URL()
+			m[t.Doc.Path] = t.URL()
 		}
 	}
 	for _, p := range l.cur.Pages {
@@ -38,19 +38,11 @@ func (l *loader) sitePaths() map[string]string {
 	return m
 }
 
-// contentPath turns a display path back into a path of the content folder.
-func contentPath(display, file string) string {
-	if display == "" || display == "." {
-		return file
-	}
-	return strings.TrimPrefix(file, display+"/")
-}
-
 // resolveLinks checks the links and images under n and points the ones to files of the
 // content folder at their place in the site. An image must be a file of the content folder,
 // described in words.
 func (l *loader) resolveLinks(doc *model.Document, n ast.Node, sites map[string]string) {
-	dir := path.Dir(contentPath(l.display, doc.File))
+	dir := path.Dir(doc.Path)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -64,34 +64,30 @@ func (l *loader) errorAtAttribute(doc *model.Document, h *ast.Heading, name stri
 
 // inlinePos is the position of a link or image: its opening bracket ("[" or "![").
 func inlinePos(doc *model.Document, n ast.Node, dest []byte) diag.Pos {
-	src := doc.Source
-	if off := nodeOffset(n); off > 0 {
-		for off > 0 && src[off-1] != '[' {
-			off--
-		}
-		off--
-		if off > 0 && src[off-1] == '!' {
-			off--
-		}
-		return offsetPos(doc, max(off, 0))
-	}
-	// An image with no description has no text to start from: find it after its block's start.
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock {
-			if start := nodeOffset(p); start >= 0 {
-				if i := bytes.Index(src[start:], append([]byte("]("), dest...)); i >= 0 {
-					off := start + i
-					for off > 0 && src[off] != '[' {
-						off--
+	off := nodeOffset(n) // the start of the link's text
+	if off <= 0 {
+		// An image with no description has no text: find "](dest" after its block's start.
+		off = -1
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock {
+				if start := nodeOffset(p); start >= 0 {
+					if i := bytes.Index(doc.Source[start:], append([]byte("]("), dest...)); i >= 0 {
+						off = start + i
 					}
-					if off > 0 && src[off-1] == '!' {
-						off--
-					}
-					return offsetPos(doc, off)
 				}
+				break
 			}
-			break
+		}
+		if off < 0 {
+			return diag.Pos{File: doc.File}
 		}
 	}
-	return diag.Pos{File: doc.File}
+	src := doc.Source
+	for off > 0 && src[off] != '[' {
+		off--
+	}
+	if off > 0 && src[off-1] == '!' {
+		off--
+	}
+	return offsetPos(doc, off)
 }

@@ -62,20 +62,10 @@ func (l *loader) resolve() {
 // resolveIn resolves the references and derived blocks under n, a part of doc that readers
 // know as use.
 func (l *loader) resolveIn(r *resolver, doc *model.Document, n ast.Node, use model.Use) {
+	r.use = use
 	xref.Resolve(n, r, func(ref *xref.Ref, err error) {
 		l.diags.ErrorAt(offsetPos(doc, ref.Offset), "%v", err)
 	})
-	for _, ref := range xref.Refs(n) {
-		switch {
-		case ref.Destination == "":
-		case ref.Target == xref.Handout:
-			h := r.handouts[ref.Number]
-			h.UsedIn = addUse(h.UsedIn, use, h.URL())
-		case ref.Target == xref.Transparency:
-			t := r.transparencies[ref.Number]
-			t.UsedIn = addUse(t.UsedIn, use, t.URL())
-		}
-	}
 	l.resolveLinks(doc, n, r.sites)
 	for _, e := range embed.Embeds(n) {
 		if !contains(Embeds, e.Name) {
@@ -102,7 +92,8 @@ func addUse(uses []model.Use, use model.Use, self string) []model.Use {
 }
 
 // resolver resolves references against the curriculum; module is the module being read, for
-// "Activity 2".
+// "Activity 2", and use the part of it, which every handout and transparency it resolves
+// records as a place it is used in.
 type resolver struct {
 	cur            *model.Curriculum
 	module         *model.Module
@@ -110,6 +101,7 @@ type resolver struct {
 	transparencies map[string]*model.Transparency
 	modules        map[string]*model.Module
 	sites          map[string]string // content path → site path, for links
+	use            model.Use
 }
 
 // Resolve implements xref.Resolver.
@@ -117,6 +109,7 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 	switch ref.Target {
 	case xref.Handout:
 		if h := r.handouts[ref.Number]; h != nil {
+			h.UsedIn = addUse(h.UsedIn, r.use, h.URL())
 			return h.URL(), nil
 		}
 		hint := ""
@@ -126,6 +119,7 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 		return "", fmt.Errorf("unknown handout %q (%s)%s", ref.Number, r.listHandouts(), hint)
 	case xref.Transparency:
 		if t := r.transparencies[ref.Number]; t != nil {
+			t.UsedIn = addUse(t.UsedIn, r.use, t.URL())
 			return t.URL(), nil
 		}
 		hint := ""

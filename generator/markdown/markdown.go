@@ -92,6 +92,9 @@ type Writer struct {
 // RelativeURL implements xref.Linker.
 func (w *Writer) RelativeURL(sitePath string) string { return urlpath.Rel(w.page, sitePath) }
 
+// Href implements xref.Linker.
+func (w *Writer) Href(sitePath string) string { return urlpath.Href(w.page, sitePath) }
+
 // Embed implements embed.Embedder.
 func (w *Writer) Embed(bw util.BufWriter, name string) error {
 	if w.embeds == nil {

@@ -51,6 +51,7 @@ type Entry struct {
 // Document is one markdown file: its source, its parsed body and where it came from.
 type Document struct {
 	File   string // as the user knows it: "content/modules/4.md"
+	Path   string // in the content folder: "modules/4.md"
 	Source []byte
 	Root   ast.Node
 	Lines  *diag.Lines

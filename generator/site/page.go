@@ -45,7 +45,7 @@ type Link struct {
 // Root is the relative path from this page to the site's root: "../../". The not-found page,
 // which a web server shows at any address, links absolutely when the base URL is known.
 func (p *page) Root() string {
-	if p.Kind == "404" && p.r.baseURL != "" {
+	if p.absolute() {
 		return p.r.baseURL
 	}
 	return urlpath.Root(p.Path)
@@ -53,14 +53,15 @@ func (p *page) Root() string {
 
 // URL is the link from this page to a site path.
 func (p *page) URL(sitePath string) string {
-	if p.Kind == "404" && p.r.baseURL != "" {
+	if p.absolute() {
 		return p.r.absURL(sitePath)
 	}
-	if rel := urlpath.Rel(p.Path, sitePath); rel != "" {
-		return rel
-	}
-	return urlpath.Root(p.Path) + sitePath // the page itself, by name
+	return urlpath.Href(p.Path, sitePath)
 }
+
+// absolute reports whether the page links by absolute addresses: the not-found page, under a
+// base URL.
+func (p *page) absolute() bool { return p.Kind == "404" && p.r.baseURL != "" }
 
 // Current reports whether a site path is this page, for aria-current.
 func (p *page) Current(sitePath string) bool { return sitePath == p.Path }

@@ -14,10 +14,6 @@ import (
 var funcs = template.FuncMap{
 	// minutes says a duration as a trainer does: "1 hour 20 minutes".
 	"minutes": model.FormatMinutes,
-	// word spells a module's number as the schedule does: "Three".
-	"word": model.NumberWord,
-	// joinAnd joins texts as "a, b and c".
-	"joinAnd": model.JoinAnd,
 }
 
 // template returns the parsed layout of a kind of page: the base layout, every partial, and

@@ -18,6 +18,15 @@ func Rel(from, to string) string {
 	return Root(from) + to
 }
 
+// Href is Rel for an href that must not be empty: a link to the page itself names it by its
+// path from the root ("../../modules/4/index.html").
+func Href(from, to string) string {
+	if rel := Rel(from, to); rel != "" {
+		return rel
+	}
+	return Root(from) + to
+}
+
 // Root returns the relative path from the page at site path from to the site's root folder:
 // "" for "index.html", "../../" for "modules/4/index.html".
 func Root(from string) string {

@@ -2,6 +2,15 @@ package urlpath
 
 import "testing"
 
+func TestHref(t *testing.T) {
+	if got := Href("modules/4/index.html", "modules/4/index.html"); got != "../../modules/4/index.html" {
+		t.Errorf("Href to the page itself = %q", got)
+	}
+	if got := Href("modules/4/index.html", "modules/4/index.html#a"); got != "#a" {
+		t.Errorf("Href to a fragment of the page = %q", got)
+	}
+}
+
 func TestRel(t *testing.T) {
 	for _, tc := range []struct{ from, to, want string }{
 		{"index.html", "modules/4/index.html", "modules/4/index.html"},

@@ -14,6 +14,13 @@ type linker struct {
 
 func bufioWriter(w io.Writer) *bufio.Writer { return bufio.NewWriter(w) }
 
+func (l linker) Href(path string) string {
+	if rel := l.RelativeURL(path); rel != "" {
+		return rel
+	}
+	return "../../" + path
+}
+
 func (l linker) RelativeURL(path string) string {
 	p, frag, _ := strings.Cut(path, "#")
 	if p == l.page {

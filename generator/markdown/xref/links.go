@@ -34,13 +34,7 @@ func destination(w util.BufWriter, dest []byte) []byte {
 	}
 	path := string(dest[len(SiteScheme):])
 	if l, ok := w.(Linker); ok {
-		if rel := l.RelativeURL(path); rel != "" {
-			return []byte(rel)
-		}
-		// A link to the page itself.
-		if i := bytes.LastIndexByte([]byte(path), '/'); i >= 0 {
-			return []byte(path[i+1:])
-		}
+		return []byte(l.Href(path))
 	}
 	return []byte(path)
 }
