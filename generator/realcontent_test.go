@@ -126,6 +126,12 @@ func TestRealContentGolden(t *testing.T) {
 		"schedule/index.html",
 		"introduction/trainers/index.html",
 		"further-reading/index.html",
+		"print/index.html",
+		"print/handouts/index.html",
+		"print/transparencies/index.html",
+		"print/guide/index.html",
+		"present/index.html",
+		"css/print.css",
 	} {
 		golden := filepath.Join("testdata", "golden", filepath.FromSlash(p))
 		if *update {

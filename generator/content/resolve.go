@@ -33,11 +33,13 @@ func (l *loader) resolve() {
 		r.module = m
 		l.resolveIn(r, m.Doc, m.Preamble, model.Use{Name: m.Name(), URL: m.URL()})
 		for _, a := range m.Activities {
-			l.resolveIn(r, m.Doc, a.Heading, model.Use{Name: a.Name(), URL: a.URL()})
-			l.resolveIn(r, m.Doc, a.Intro, model.Use{Name: a.Name(), URL: a.URL()})
+			use := model.Use{Name: a.Name(), URL: a.URL(), Activity: a}
+			l.resolveIn(r, m.Doc, a.Heading, use)
+			l.resolveIn(r, m.Doc, a.Intro, use)
 			for _, s := range a.Steps {
-				l.resolveIn(r, m.Doc, s.Heading, model.Use{Name: s.Name(), URL: s.URL()})
-				l.resolveIn(r, m.Doc, s.Body, model.Use{Name: s.Name(), URL: s.URL()})
+				use := model.Use{Name: s.Name(), URL: s.URL(), Activity: a, Step: s}
+				l.resolveIn(r, m.Doc, s.Heading, use)
+				l.resolveIn(r, m.Doc, s.Body, use)
 			}
 		}
 	}

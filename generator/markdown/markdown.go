@@ -52,6 +52,8 @@ func New() goldmark.Markdown {
 			xref.Extension,
 			// {{schedule}} and the other blocks derived from the curriculum.
 			embed.Extension,
+			// Heading ids as the page gives them (Page.ID).
+			headingIDs{},
 		),
 		goldmark.WithParserOptions(
 			// An id on every heading, so that any section can be linked to.
@@ -78,35 +80,38 @@ var typography = map[extension.TypographicPunctuation][]byte{
 	extension.Apostrophe:       []byte("’"),
 }
 
-// EmbedFunc writes the HTML of the derived block called name.
-type EmbedFunc func(w util.BufWriter, name string) error
+// Page is what a document is rendered as part of: it turns site paths into links
+// (xref.Linker), gives the id an anchor of the document has on the page (a packet that holds
+// several documents prefixes them, so that no two share an id), and writes derived blocks
+// (embed.Embedder).
+type Page interface {
+	xref.Linker
+	ID(anchor string) string
+	Embed(w util.BufWriter, name string) error
+}
 
-// Writer is what a page's markdown is rendered into: it knows the page, so that references
-// link relative to it (xref.Linker), and how to write derived blocks (embed.Embedder).
+// At is the plain Page at a site path: links relative to it, anchors as they are, and no
+// derived blocks.
+func At(sitePath string) Page { return at(sitePath) }
+
+type at string
+
+func (p at) RelativeURL(to string) string     { return urlpath.Rel(string(p), to) }
+func (p at) Href(to string) string            { return urlpath.Href(string(p), to) }
+func (at) ID(anchor string) string            { return anchor }
+func (at) Embed(util.BufWriter, string) error { return nil }
+
+// Writer is what a page's markdown is rendered into: the page's Page, and a buffer. Through
+// the Page it implements xref.Linker and embed.Embedder, which the extensions ask for.
 type Writer struct {
 	*bufio.Writer
-	page   string
-	embeds EmbedFunc
+	Page
 }
 
-// RelativeURL implements xref.Linker.
-func (w *Writer) RelativeURL(sitePath string) string { return urlpath.Rel(w.page, sitePath) }
-
-// Href implements xref.Linker.
-func (w *Writer) Href(sitePath string) string { return urlpath.Href(w.page, sitePath) }
-
-// Embed implements embed.Embedder.
-func (w *Writer) Embed(bw util.BufWriter, name string) error {
-	if w.embeds == nil {
-		return nil
-	}
-	return w.embeds(bw, name)
-}
-
-// Render writes the HTML of node (and its children), from a document of source, as part of the
-// page at site path page.
-func Render(md goldmark.Markdown, out io.Writer, source []byte, node ast.Node, page string, embeds EmbedFunc) error {
-	w := &Writer{Writer: bufio.NewWriter(out), page: page, embeds: embeds}
+// Render writes the HTML of node (and its children), from a document of source, as part of
+// page.
+func Render(md goldmark.Markdown, out io.Writer, source []byte, node ast.Node, page Page) error {
+	w := &Writer{Writer: bufio.NewWriter(out), Page: page}
 	if err := md.Renderer().Render(w, source, node); err != nil {
 		return err
 	}

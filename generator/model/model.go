@@ -247,6 +247,10 @@ func cutInts(s string) (int, int, bool) {
 type Use struct {
 	Name string // "Module 4, Activity 2, Step 1", or a page's title
 	URL  string // site path, with a fragment
+	// Activity and Step are the activity and the step the place is in, when it is in one:
+	// their script is the trainer's notes for a transparency.
+	Activity *Activity
+	Step     *Step
 }
 
 // Handout is one handout, from content/handouts/N.N.md.

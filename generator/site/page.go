@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -32,6 +33,15 @@ type page struct {
 	Nav        []*NavItem // the sidebar
 	Canonical  string     // the page's address under the base URL, when there is one
 
+	// A packet is one page holding several documents, each a part: a copy of the packet's
+	// page with its own model object and an id prefix, so that the ids of two documents never
+	// clash, and links between documents the packet holds stay on the page.
+	Packet  *Packet
+	Parts   []*page
+	prefix  string            // the part's id, and the prefix of every id in it
+	local   map[string]string // site path of a document the page holds → its part's id
+	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
+
 	r    *renderer
 	tmpl *template.Template
 }
@@ -51,13 +61,55 @@ func (p *page) Root() string {
 	return urlpath.Root(p.Path)
 }
 
-// URL is the link from this page to a site path.
+// URL is the link from this page to a site path, for a layout.
 func (p *page) URL(sitePath string) string {
 	if p.absolute() {
 		return p.r.absURL(sitePath)
 	}
+	return p.Href(sitePath)
+}
+
+// RelativeURL is the link from this page to a site path, "" for the page itself
+// (xref.Linker). A document the page holds is linked to on the page.
+func (p *page) RelativeURL(sitePath string) string {
+	if l, ok := p.held(sitePath); ok {
+		return l
+	}
+	return urlpath.Rel(p.Path, sitePath)
+}
+
+// Href is RelativeURL for a link that must not be empty (xref.Linker).
+func (p *page) Href(sitePath string) string {
+	if l, ok := p.held(sitePath); ok {
+		return l
+	}
 	return urlpath.Href(p.Path, sitePath)
 }
+
+// held is the link to a site path that a part of this packet holds.
+func (p *page) held(sitePath string) (string, bool) {
+	doc, frag, _ := strings.Cut(sitePath, "#")
+	id, ok := p.local[doc]
+	switch {
+	case !ok:
+		return "", false
+	case frag == "":
+		return "#" + id, true
+	}
+	return "#" + id + "-" + frag, true
+}
+
+// ID is the id an anchor of the page's document has on the page: the anchor itself on the
+// document's own page, prefixed by the part's id in a packet.
+func (p *page) ID(anchor string) string {
+	if p.prefix == "" {
+		return anchor
+	}
+	return p.prefix + "-" + anchor
+}
+
+// PartID is the id of the part, "" for a page of its own.
+func (p *page) PartID() string { return p.prefix }
 
 // absolute reports whether the page links by absolute addresses: the not-found page, under a
 // base URL.
@@ -72,7 +124,7 @@ func (p *page) Markdown(doc *model.Document, n ast.Node) (template.HTML, error) 
 		return "", nil
 	}
 	var buf bytes.Buffer
-	if err := markdown.Render(p.r.md, &buf, doc.Source, n, p.Path, p.embed); err != nil {
+	if err := markdown.Render(p.r.md, &buf, doc.Source, n, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return template.HTML(buf.String()), nil
@@ -82,7 +134,7 @@ func (p *page) Markdown(doc *model.Document, n ast.Node) (template.HTML, error) 
 func (p *page) Heading(doc *model.Document, h *ast.Heading) (template.HTML, error) {
 	var buf bytes.Buffer
 	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
-		if err := markdown.Render(p.r.md, &buf, doc.Source, c, p.Path, nil); err != nil {
+		if err := markdown.Render(p.r.md, &buf, doc.Source, c, p); err != nil {
 			return "", fmt.Errorf("%s: %w", doc.File, err)
 		}
 	}
@@ -94,8 +146,8 @@ func (p *page) HasBody(doc *model.Document) bool {
 	return doc != nil && doc.Root.HasChildren()
 }
 
-// embed writes a derived block, {{name}}, with the partial "embed-name".
-func (p *page) embed(w util.BufWriter, name string) error {
+// Embed writes a derived block, {{name}}, with the partial "embed-name" (embed.Embedder).
+func (p *page) Embed(w util.BufWriter, name string) error {
 	return p.tmpl.ExecuteTemplate(w, "embed-"+name, p)
 }
 
@@ -140,6 +192,7 @@ func (r *renderer) buildNav() []*NavItem {
 	if len(cur.Transparencies) > 0 {
 		items = append(items, &NavItem{Title: "Transparencies", URL: "transparencies/index.html"})
 	}
+	items = append(items, &NavItem{Title: "Print and Present", URL: "print/index.html"})
 	return items
 }
 
@@ -173,6 +226,9 @@ func (r *renderer) pages() []*page {
 	var pages []*page
 	add := func(p *page) {
 		p.Site, p.Nav, p.r = cur, r.nav, r
+		for _, part := range p.Parts {
+			part.Site, part.Nav, part.r = cur, r.nav, r
+		}
 		if r.baseURL != "" {
 			p.Canonical = r.absURL(p.Path)
 		}
@@ -232,6 +288,14 @@ func (r *renderer) pages() []*page {
 	}
 	add(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance", Crumbs: []Link{home}})
 	add(&page{Kind: "schedule", Path: "schedule/index.html", Title: "Schedule at a Glance", Crumbs: []Link{home}})
+	printIndex := Link{"Print and Present", "print/index.html"}
+	add(&page{Kind: "print", Path: printIndex.URL, Title: printIndex.Title, Crumbs: []Link{home}})
+	for _, pk := range r.packets {
+		add(r.packetPage(pk, []Link{home, printIndex}))
+	}
+	if len(cur.Transparencies) > 0 {
+		add(r.presentPage([]Link{home, printIndex}))
+	}
 	add(&page{Kind: "404", Path: "404.html", Title: "Page not found", Crumbs: []Link{home}})
 	return pages
 }

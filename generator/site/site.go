@@ -30,6 +30,8 @@ type Options struct {
 	// Layers are searched for layouts, partials and static files, in order. The default theme
 	// is always searched last.
 	Layers []Layer
+	// PDF links every packet's PDF (pdf/NAME.pdf), which the caller prints after the render.
+	PDF bool
 }
 
 // Emit receives each output file: its slash-separated path in the site, and its bytes.
@@ -38,13 +40,16 @@ type Emit func(path string, data []byte) error
 // Stats counts what a render wrote.
 type Stats struct {
 	Pages, Modules, Handouts, Transparencies, Files int
+	// Packets are the pages made to be printed in one job, each with its PDF's path.
+	Packets []*Packet
 }
 
 // Render writes the site of cur through emit. content is the content folder, for its assets.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
 	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}}
-	var stats Stats
+	r.packets = r.packetList(opts.PDF)
+	stats := Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
 		stats.Files++
 		if strings.HasSuffix(p, ".html") {
@@ -90,6 +95,7 @@ type renderer struct {
 	baseURL   string
 	templates map[string]*template.Template // by kind
 	nav       []*NavItem
+	packets   []*Packet
 }
 
 // renderPage executes the layout of p's kind.
@@ -99,6 +105,9 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 		return nil, err
 	}
 	p.tmpl = t
+	for _, part := range p.Parts {
+		part.tmpl = t
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof", p); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)

@@ -1,0 +1,257 @@
+package site
+
+import (
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"curriculum/generator/markdown/embed"
+	"curriculum/generator/model"
+)
+
+// Packet is a page made to be printed in one job: every handout of the day, one module's
+// handouts, the transparency set, or the whole trainer's guide.
+type Packet struct {
+	Kind   string        // handouts, module, transparencies, guide
+	Name   string        // the name of its PDF, without .pdf: "handouts", "module-4"
+	Title  string        // "Handouts", "Module 4 Handouts", …
+	Path   string        // site path: "print/handouts/index.html"
+	Module *model.Module // a module's packet's module
+	PDF    string        // site path of its PDF, when the site links PDFs: "pdf/handouts.pdf"
+}
+
+// packetList lists the packets of the curriculum, in the order the print page shows them:
+// the guide, the handouts of the day, the transparencies, each module's handouts. A packet
+// with nothing to print is left out.
+func (r *renderer) packetList(withPDF bool) []*Packet {
+	cur := r.cur
+	var list []*Packet
+	add := func(p *Packet) {
+		p.Path = "print/" + strings.ReplaceAll(p.Name, "-", "/") + "/index.html"
+		if withPDF {
+			p.PDF = "pdf/" + p.Name + ".pdf"
+		}
+		list = append(list, p)
+	}
+	add(&Packet{Kind: "guide", Name: "guide", Title: "Trainer’s Guide"})
+	if len(cur.Handouts) > 0 {
+		add(&Packet{Kind: "handouts", Name: "handouts", Title: "Handouts"})
+	}
+	if len(cur.Transparencies) > 0 {
+		add(&Packet{Kind: "transparencies", Name: "transparencies", Title: "Transparencies"})
+	}
+	for _, m := range cur.Modules {
+		if len(m.Handouts) > 0 {
+			add(&Packet{Kind: "module", Name: "modules-" + strconv.Itoa(m.Number), Title: m.Name() + " Handouts", Module: m})
+		}
+	}
+	return list
+}
+
+// packetPage is the page of a packet, its parts in print order.
+func (r *renderer) packetPage(pk *Packet, crumbs []Link) *page {
+	p := &page{Kind: "packet", Path: pk.Path, Title: pk.Title, Packet: pk, Crumbs: crumbs}
+	cur := r.cur
+	switch pk.Kind {
+	case "handouts":
+		for _, h := range cur.Handouts {
+			p.addPart(handoutPart(h))
+		}
+	case "module":
+		for _, h := range pk.Module.Handouts {
+			p.addPart(handoutPart(h))
+		}
+	case "transparencies":
+		for _, t := range cur.Transparencies {
+			p.addPart(transparencyPart(t))
+		}
+	case "guide":
+		r.guideParts(p)
+	}
+	return p
+}
+
+// guideParts fills the trainer's guide: the pages of the contents in order, with, where the
+// modules stand, the schedule and the competencies at a glance (unless a page before them
+// already holds them, as the trainers' introduction does) and every module; then the handouts.
+func (r *renderer) guideParts(p *page) {
+	embedded := map[string]bool{}
+	var addPage func(pg *model.Page)
+	addPage = func(pg *model.Page) {
+		for _, e := range embed.Embeds(pg.Doc.Root) {
+			embedded[e.Name] = true
+		}
+		p.addPart(&page{Kind: "page", Path: pg.URL(), Title: pg.Title, Page: pg})
+		for _, c := range pg.Children {
+			addPage(c)
+		}
+	}
+	modules := func() {
+		if !embedded["schedule"] && len(r.cur.Day.Blocks) > 0 {
+			p.addPart(&page{Kind: "schedule", Path: "schedule/index.html", Title: "Schedule at a Glance"})
+		}
+		if !embedded["competencies"] {
+			p.addPart(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance"})
+		}
+		for _, m := range r.cur.Modules {
+			p.addPart(modulePart(m))
+		}
+	}
+	hasModules := false
+	for _, e := range r.cur.Contents {
+		if e.Modules {
+			hasModules = true
+			modules()
+			continue
+		}
+		addPage(e.Page)
+	}
+	if !hasModules {
+		modules()
+	}
+	for _, h := range r.cur.Handouts {
+		p.addPart(handoutPart(h))
+	}
+}
+
+// presentPage is the slideshow of the transparencies, each with the script of the steps that
+// use it as the trainer's notes.
+func (r *renderer) presentPage(crumbs []Link) *page {
+	p := &page{Kind: "present", Path: "present/index.html", Title: "Present the Transparencies", Crumbs: crumbs}
+	for _, t := range r.cur.Transparencies {
+		p.addPart(transparencyPart(t))
+	}
+	return p
+}
+
+func modulePart(m *model.Module) *page {
+	return &page{Kind: "module", Path: m.URL(), Title: m.Name() + ": " + m.Title, Module: m}
+}
+
+func handoutPart(h *model.Handout) *page {
+	return &page{Kind: "handout", Path: h.URL(), Title: h.Name() + ": " + h.Title, Handout: h}
+}
+
+func transparencyPart(t *model.Transparency) *page {
+	return &page{Kind: "transparency", Path: t.URL(), Title: t.Name() + ": " + t.Title, Transparency: t}
+}
+
+// addPart makes part, which names the page of its own in Path, a part of the packet p: it
+// takes the packet's path, and its own page is linked to on the packet.
+func (p *page) addPart(part *page) {
+	id := partID(part.Path)
+	if p.local == nil {
+		p.local = map[string]string{}
+	}
+	p.local[part.Path] = id
+	part.prefix = id
+	part.Path = p.Path
+	part.local = p.local
+	p.Parts = append(p.Parts, part)
+}
+
+// partID is the id of a part from the path of the document's own page:
+// "modules/4/index.html" → "modules-4", "handouts/4.1/index.html" → "handouts-4-1".
+func partID(sitePath string) string {
+	s := strings.TrimSuffix(strings.TrimSuffix(sitePath, "index.html"), "/")
+	s = strings.TrimSuffix(s, ".html")
+	return strings.NewReplacer("/", "-", ".", "-").Replace(s)
+}
+
+// Notes are the places in the trainer's script that use the part's transparency: the steps
+// (or activities) whose script the trainer has in front of them while it is shown.
+func (p *page) Notes() []*page {
+	if p.Transparency == nil {
+		return nil
+	}
+	var notes []*page
+	for _, u := range p.Transparency.UsedIn {
+		if u.Activity == nil {
+			continue
+		}
+		n := *p
+		n.prefix = p.ID("notes-" + strconv.Itoa(len(notes)+1))
+		n.Title = u.Name
+		if u.Step != nil {
+			n.Title += ": " + u.Step.Title
+		}
+		n.Module = u.Activity.Module
+		n.notesOf = u
+		notes = append(notes, &n)
+	}
+	return notes
+}
+
+// Prints lists the packets the page's document is printed in.
+func (p *page) Prints() []*Packet {
+	var out []*Packet
+	for _, pk := range p.r.packets {
+		switch {
+		case p.Module != nil && pk.Kind == "module" && pk.Module == p.Module,
+			p.Module != nil && pk.Kind == "guide",
+			p.Handout != nil && (pk.Kind == "handouts" || pk.Kind == "module" && pk.Module == p.Handout.Module),
+			p.Transparency != nil && pk.Kind == "transparencies":
+			out = append(out, pk)
+		}
+	}
+	return out
+}
+
+// Packets are every packet of the site.
+func (p *page) Packets() []*Packet { return p.r.packets }
+
+// PacketOf is the packet of a kind (guide, handouts, transparencies), nil when the site has
+// none.
+func (p *page) PacketOf(kind string) *Packet {
+	i := slices.IndexFunc(p.r.packets, func(pk *Packet) bool { return pk.Kind == kind })
+	if i < 0 {
+		return nil
+	}
+	return p.r.packets[i]
+}
+
+// Script is the trainer's script a note holds: its step's text, or its activity's
+// introduction.
+func (p *page) Script() (template.HTML, error) {
+	u := p.notesOf
+	if u.Step != nil {
+		return p.Markdown(u.Activity.Module.Doc, u.Step.Body)
+	}
+	return p.Markdown(u.Activity.Module.Doc, u.Activity.Intro)
+}
+
+// Local is the link to an anchor of the page's document, on the page.
+func (p *page) Local(anchor string) string { return "#" + p.ID(anchor) }
+
+// PageName is the CSS named page a handout prints on: its own, so that its sheets' footers
+// can name it.
+func (p *page) PageName() string {
+	if p.Handout == nil {
+		return ""
+	}
+	return "handout-" + strings.ReplaceAll(p.Handout.Number.String(), ".", "-")
+}
+
+// FooterPages are the named pages of the handouts on the page, with the text of their footers.
+func (p *page) FooterPages() []Link {
+	var out []Link
+	add := func(q *page) {
+		if q.Handout != nil {
+			out = append(out, Link{Title: q.Handout.Name(), URL: q.PageName()})
+		}
+	}
+	add(p)
+	for _, q := range p.Parts {
+		add(q)
+	}
+	return out
+}
+
+// PresentURL is the site path that presents the page's transparency.
+func (p *page) PresentURL() string {
+	if p.Transparency == nil {
+		return ""
+	}
+	return "present/index.html#" + partID(p.Transparency.URL())
+}
