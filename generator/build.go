@@ -22,6 +22,10 @@ type Options struct {
 	Source      string // the content folder
 	Destination string // the site's folder
 	BaseURL     string // the address the site is published at, or ""
+	// Print, when set, is called once the whole site is written, with the folder it was
+	// written to (not yet the destination) and the packets to print there; the site links
+	// every packet's PDF. An error from Print leaves the destination as it was.
+	Print func(dir string, packets []*site.Packet) error
 }
 
 // Report says what a build did.
@@ -59,7 +63,8 @@ func Build(opts Options) (Report, error) {
 		out, err = output.Create(dest, opts.Source)
 		return err
 	}
-	report, err := Generate(os.DirFS(opts.Source), displayPath(opts.Source), baseURL, func(p string, data []byte) error {
+	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil}
+	report, err := Generate(os.DirFS(opts.Source), displayPath(opts.Source), siteOpts, func(p string, data []byte) error {
 		if err := open(); err != nil {
 			return err
 		}
@@ -67,6 +72,9 @@ func Build(opts Options) (Report, error) {
 	})
 	if err == nil {
 		err = open()
+	}
+	if err == nil && opts.Print != nil {
+		err = opts.Print(out.Path(), report.Packets)
 	}
 	if err != nil {
 		if out != nil {
@@ -78,9 +86,9 @@ func Build(opts Options) (Report, error) {
 }
 
 // Generate builds the site of the curriculum in fsys and hands each file to emit; it writes
-// nothing itself. display names the content folder in diagnostics. When the content has
+// nothing itself. display names the content folder in diagnostics; opts are the render's. When the content has
 // errors, emit is never called.
-func Generate(fsys fs.FS, display, baseURL string, emit site.Emit) (Report, error) {
+func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Report, error) {
 	md := markdown.New()
 	cur, diags := content.Load(fsys, display, md)
 	if cur != nil && !diags.HasErrors() {
@@ -95,7 +103,7 @@ func Generate(fsys fs.FS, display, baseURL string, emit site.Emit) (Report, erro
 	if err := diags.Err(); err != nil {
 		return report, err
 	}
-	stats, err := site.Render(cur, md, fsys, site.Options{BaseURL: baseURL}, emit)
+	stats, err := site.Render(cur, md, fsys, opts, emit)
 	report.Stats = stats
 	return report, err
 }

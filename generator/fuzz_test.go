@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"curriculum/generator"
+	"curriculum/generator/site"
 )
 
 // FuzzModule builds a curriculum whose module file is arbitrary bytes: whatever an editor
@@ -26,7 +27,7 @@ func FuzzModule(f *testing.F) {
 			"handouts/1.1.md": {Data: []byte("---\ntitle: H\ntransparency: true\n---\nSee Module 1, Activity 1.\n")},
 			"closing.md":      {Data: []byte("---\ntitle: Closing\n---\n{{outline}}\n")},
 		}
-		_, _ = generator.Generate(fsys, "content", "", func(string, []byte) error { return nil })
+		_, _ = generator.Generate(fsys, "content", site.Options{}, func(string, []byte) error { return nil })
 	})
 }
 
@@ -43,6 +44,6 @@ func FuzzSettings(f *testing.F) {
 			"modules/1.md":    {Data: []byte("---\ntitle: One\nduration: 60\n---\n")},
 			"closing.md":      {Data: []byte("---\ntitle: Closing\n---\n")},
 		}
-		_, _ = generator.Generate(fsys, "content", "", func(string, []byte) error { return nil })
+		_, _ = generator.Generate(fsys, "content", site.Options{}, func(string, []byte) error { return nil })
 	})
 }

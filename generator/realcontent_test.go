@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"curriculum/generator"
+	"curriculum/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden from the real content")
@@ -21,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func buildRealContent(t *testing.T) (map[string][]byte, generator.Report) {
 	t.Helper()
 	files := map[string][]byte{}
-	report, err := generator.Generate(os.DirFS("../content"), "content", "", func(p string, b []byte) error {
+	report, err := generator.Generate(os.DirFS("../content"), "content", site.Options{}, func(p string, b []byte) error {
 		files[p] = b
 		return nil
 	})

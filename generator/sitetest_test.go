@@ -9,6 +9,7 @@ import (
 
 	"curriculum/generator"
 	"curriculum/generator/diag"
+	"curriculum/generator/site"
 )
 
 // siteTest builds the curriculum in a txtar archive and checks the result against the
@@ -42,7 +43,7 @@ func siteTest(t *testing.T, archive string) map[string]string {
 		fsys["curriculum.yaml"] = &fstest.MapFile{Data: []byte(minimalSettings)}
 	}
 	files := map[string]string{}
-	report, err := generator.Generate(fsys, "content", "", func(p string, b []byte) error {
+	report, err := generator.Generate(fsys, "content", site.Options{}, func(p string, b []byte) error {
 		if _, dup := files[p]; dup {
 			t.Errorf("%s written twice", p)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"curriculum/generator"
+	"curriculum/generator/site"
 )
 
 type buildOptions struct {
@@ -38,18 +39,30 @@ the destination folder straight from disk; no web server is needed.`,
 			return runBuild(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Source, "source", "s", "content", "the content folder to build")
-	cmd.Flags().StringVarP(&opts.Destination, "destination", "d", "public", "the folder to write the site to")
-	cmd.Flags().StringVar(&opts.BaseURL, "baseURL", "", "the address the site is published at, for canonical links and the sitemap")
+	opts.addFlags(cmd)
 	return cmd
 }
 
+// addFlags adds the flags of a build, which every command that builds takes.
+func (opts *buildOptions) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&opts.Source, "source", "s", "content", "the content folder to build")
+	cmd.Flags().StringVarP(&opts.Destination, "destination", "d", "public", "the folder to write the site to")
+	cmd.Flags().StringVar(&opts.BaseURL, "baseURL", "", "the address the site is published at, for canonical links and the sitemap")
+}
+
 func runBuild(opts *buildOptions) error {
+	return opts.build(nil)
+}
+
+// build runs a build with print as its generator.Options.Print, prints its warnings, and
+// on success one line saying what it wrote.
+func (opts *buildOptions) build(print func(dir string, packets []*site.Packet) error) error {
 	start := time.Now()
 	report, err := generator.Build(generator.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,
 		BaseURL:     opts.BaseURL,
+		Print:       print,
 	})
 	for _, w := range report.Warnings {
 		fmt.Fprintln(opts.Err, w)
@@ -57,12 +70,16 @@ func runBuild(opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.Out, "Built %d pages (%d %s, %d %s, %d %s) into %s in %s\n",
+	printed := ""
+	if print != nil {
+		printed = fmt.Sprintf(" and %d %s", len(report.Packets), plural(len(report.Packets), "PDF", "PDFs"))
+	}
+	fmt.Fprintf(opts.Out, "Built %d pages (%d %s, %d %s, %d %s)%s into %s in %s\n",
 		report.Pages,
 		report.Modules, plural(report.Modules, "module", "modules"),
 		report.Handouts, plural(report.Handouts, "handout", "handouts"),
 		report.Transparencies, plural(report.Transparencies, "transparency", "transparencies"),
-		opts.Destination, time.Since(start).Round(time.Millisecond))
+		printed, opts.Destination, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

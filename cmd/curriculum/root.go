@@ -72,6 +72,7 @@ works offline, opened straight from disk.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newBuildCmd(nil),
+		newPDFCmd(nil),
 		newVersionCmd(nil),
 	)
 	for _, c := range root.Commands() {

@@ -111,6 +111,9 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
+// Path is the folder the new site is being written to, until Commit or Abort.
+func (d *Dir) Path() string { return d.tmp }
+
 // Commit replaces the destination with the new site.
 func (d *Dir) Commit() error {
 	if d.done {

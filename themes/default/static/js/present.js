@@ -117,7 +117,7 @@
     startButton.addEventListener("click", function () { start(current); });
   }
   for (var i = 0; i < slides.length; i++) {
-    slides[i].tabIndex = -1;
+    slides[i].tabIndex = 0; // a slide can scroll, so the keyboard must reach it
   }
   window.addEventListener("hashchange", function () {
     var i = hashIndex();

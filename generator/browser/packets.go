@@ -1,0 +1,82 @@
+package browser
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"time"
+
+	"curriculum/generator/site"
+)
+
+// PrintOptions configure PrintPackets.
+type PrintOptions struct {
+	// BaseURL is the address the site is published at. A link from a packet to another page
+	// of the site becomes a link to that page there; without a base URL it is left out of
+	// the PDF, which otherwise would point into the folder the PDF was printed from.
+	BaseURL string
+	// Date is the creation date the PDFs carry, so that the same site prints the same bytes.
+	// The zero Date stands for 1 January 2000.
+	Date time.Time
+}
+
+// PrintPackets prints each packet of the site built in dir to its PDF (dir/pdf/NAME.pdf).
+func PrintPackets(ctx context.Context, b *Browser, dir string, packets []*site.Packet, opts PrintOptions) error {
+	date := opts.Date
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	root := FileURL(dir) + "/"
+	for _, pk := range packets {
+		data, err := b.print(ctx, FileURL(filepath.Join(dir, filepath.FromSlash(pk.Path))), relink(root, opts.BaseURL))
+		if err != nil {
+			return fmt.Errorf("printing the %s: %w", pk.Title, err)
+		}
+		out := filepath.Join(dir, filepath.FromSlash(pk.PDF))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, setPDFDates(data, date), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// relink is the script that readies a page for its PDF: a link within the page stays, a link
+// to another page of the site goes to its published address under baseURL, or, with no base
+// URL, stops being a link.
+func relink(root, baseURL string) string {
+	return fmt.Sprintf(`(() => {
+  const root = %q, base = %q, here = location.href.split("#")[0];
+  for (const a of document.querySelectorAll("a[href]")) {
+    const to = a.href;
+    if (!to.startsWith(root) || to.split("#")[0] === here) continue;
+    if (base) a.href = base + to.slice(root.length);
+    else a.removeAttribute("href");
+  }
+  return true;
+})()`, root, baseURL)
+}
+
+// pdfDates matches the dates Chromium writes into a PDF's information: the time it printed.
+var pdfDates = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)`)
+
+// setPDFDates replaces the print time in a PDF by t. The replacement has the same length, so
+// the offsets of the PDF's cross-reference table stay right.
+func setPDFDates(pdf []byte, t time.Time) []byte {
+	d := t.UTC().Format("20060102150405")
+	return pdfDates.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		name := m[1:bytes.IndexByte(m, ' ')]
+		return []byte("/" + string(name) + " (D:" + d + "+00'00')")
+	})
+}
+
+// Tab opens a new tab of the browser for a caller that drives it with chromedp: the tab's
+// chromedp context, which ends when ctx does, and the func that closes it.
+func (b *Browser) Tab(ctx context.Context) (context.Context, context.CancelFunc) {
+	return b.tab(ctx)
+}
