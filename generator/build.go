@@ -92,6 +92,9 @@ func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Re
 	md := markdown.New()
 	cur, diags := content.Load(fsys, display, md)
 	if cur != nil && !diags.HasErrors() {
+		// Not with errors: a module whose duration did not read, or a reference that did not
+		// resolve, would make the checks report their consequences as mistakes of their own.
+		// The loader's own warnings (pasted text, images) come either way.
 		check.Run(cur, diags)
 	}
 	report := Report{}
@@ -103,9 +106,23 @@ func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Re
 	if err := diags.Err(); err != nil {
 		return report, err
 	}
+	if info, err := fs.Stat(fsys, content.ThemeDir); err == nil && info.IsDir() {
+		theme, _ := fs.Sub(fsys, content.ThemeDir)
+		opts.Layers = append([]site.Layer{{Name: display + "/" + content.ThemeDir, FS: theme}}, opts.Layers...)
+	}
 	stats, err := site.Render(cur, md, fsys, opts, emit)
 	report.Stats = stats
 	return report, err
+}
+
+// Check runs every check a build runs on the curriculum in source, rendering every page
+// through the theme, and writes nothing. The report's Warnings are the warnings; the error is
+// a diag.Errors when the content has errors, or another error when source cannot be read.
+func Check(source string) (Report, error) {
+	if err := checkSource(source); err != nil {
+		return Report{}, err
+	}
+	return Generate(os.DirFS(source), displayPath(source), site.Options{}, func(string, []byte) error { return nil })
 }
 
 // checkSource says plainly when the source folder is missing.

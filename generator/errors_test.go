@@ -1,6 +1,15 @@
 package generator_test
 
-import "testing"
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"curriculum/generator"
+	"curriculum/generator/site"
+)
 
 // validModule is a module every case below may break.
 const validModule = `
@@ -289,5 +298,139 @@ content/curriculum.yaml:1:1: error: curriculum.yaml has no title: add a line "ti
 		t.Run(tc.name, func(t *testing.T) {
 			siteTest(t, validModule+tc.files+"\n-- errors --\n"+tc.errors+"\n")
 		})
+	}
+}
+
+// TestSuspectInput gives the mistakes that do not stop a build, the theme's errors, and the
+// exact diagnostics they must produce.
+func TestSuspectInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, files, errors, warnings string
+	}{
+		{name: "template that does not parse", files: `
+-- theme/layouts/handout.html --
+{{define "main"}}
+<h1>{{.Title}</h1>
+{{end}}
+`, errors: `content/theme/layouts/handout.html:2: error: in the template: bad character U+007D '}'; fix the template, or delete it to use the default theme's`},
+		{name: "template that fails on a page", files: `
+-- theme/partials/pager.html --
+<p>
+{{.Handout.Title}}</p>
+`, errors: `content/theme/partials/pager.html:2:10: error: in the template: executing "partials/pager.html" at <.Handout.Title>: nil pointer evaluating *model.Handout.Title; fix the template, or delete it to use the default theme's`},
+		{name: "pasted mojibake", files: `
+-- modules/2.md --
+---
+title: Two
+---
+
+Partners ‹ agencies and families ‹ work together.
+
+Say ³hello² and it¹s done.
+`, warnings: `content/modules/2.md:5:10: warning: "‹" looks like text pasted from a document in another encoding: it probably stands for an em dash (—); retype it (and check the rest of the line)
+content/modules/2.md:7:5: warning: "³" looks like text pasted from a document in another encoding: it probably stands for an opening quote (“); retype it (and check the rest of the line)`},
+		{name: "Word text read as the wrong encoding", files: `
+-- closing.md --
+---
+title: Closing
+---
+
+Thatâ€™s all.
+`, warnings: `content/closing.md:5:5: warning: "â€™" looks like text pasted from a document in another encoding: it probably stands for an apostrophe (’); retype it (and check the rest of the line)`},
+		{name: "non-breaking spaces", files: "\n-- closing.md --\n---\ntitle: Closing\n---\n\u00a0\u00a0\n\u00a0\u00a0Indented.\n\nTwo\u00a0\u00a0spaces and 10\u00a0a.m. kept.\n\nTrailing\u00a0\n",
+			warnings: `content/closing.md:4:1: warning: this line holds only non-breaking spaces, as pasted text does: delete them, and leave the line empty
+content/closing.md:5:1: warning: non-breaking spaces indent this line, as pasted text does: markdown does not indent with them; delete them
+content/closing.md:7:4: warning: a run of non-breaking spaces, as pasted text has: replace it with one ordinary space
+content/closing.md:9:9: warning: a non-breaking space ends this line, as pasted text does: delete it`},
+		{name: "empty section", files: `
+-- closing.md --
+---
+title: Closing
+---
+
+## Evaluation
+
+## Thanks
+
+Thank you.
+`, warnings: `content/closing.md:5:1: warning: the section "Evaluation" is empty: write its text, or delete the heading`},
+		{name: "empty step and activity", files: `
+-- modules/2.md --
+---
+title: Two
+competencies:
+  - Know.
+---
+
+## Activity: Full {serves="1"}
+
+### Step: Empty
+
+### Step: Done
+
+Done.
+
+## Activity: Hollow {serves="1"}
+`, warnings: `content/modules/2.md:9:1: warning: Step 1 of Activity 1 is empty: write what the trainer does, or delete the step
+content/modules/2.md:15:1: warning: Activity 2 of Module 2 is empty: write what the trainer does, or delete the activity`},
+		{name: "activity that serves nothing", files: `
+-- modules/2.md --
+---
+title: Two
+competencies:
+  - Know.
+---
+
+## Activity: Taught {serves="1"}
+
+Teach.
+
+## Activity: Aimless
+
+Wander.
+`, warnings: `content/modules/2.md:11:1: warning: Activity 2 of Module 2 serves no competency or objective: add serves="…" to its heading, with the numbers of what it teaches ("1, 2.1")`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			archive := validModule + tc.files + "\n-- errors --\n" + tc.errors + "\n"
+			if tc.warnings != "" {
+				archive += "-- warnings --\n" + tc.warnings + "\n"
+			}
+			siteTest(t, archive)
+		})
+	}
+}
+
+// unreadable is a content folder one of whose files cannot be read.
+type unreadable struct {
+	fstest.MapFS
+	name string
+}
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if name == u.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.Open(name)
+}
+
+func (u unreadable) ReadFile(name string) ([]byte, error) {
+	if name == u.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.MapFS.ReadFile(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	fsys := unreadable{fstest.MapFS{
+		"curriculum.yaml": {Data: []byte(minimalSettings)},
+		"modules/1.md":    {Data: []byte("---\ntitle: One\n---\n")},
+	}, "modules/1.md"}
+	_, err := generator.Generate(fsys, "content", site.Options{}, func(string, []byte) error {
+		t.Error("a build with an unreadable file wrote a file")
+		return nil
+	})
+	want := "content/modules/1.md: error: cannot read: permission denied"
+	if err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), want) {
+		t.Errorf("got %v, want among the errors: %s", err, want)
 	}
 }

@@ -2,10 +2,12 @@ package generator_test
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"curriculum/generator"
+	"curriculum/generator/diag"
 	"curriculum/generator/site"
 )
 
@@ -45,5 +47,35 @@ func FuzzSettings(f *testing.F) {
 			"closing.md":      {Data: []byte("---\ntitle: Closing\n---\n")},
 		}
 		_, _ = generator.Generate(fsys, "content", site.Options{}, func(string, []byte) error { return nil })
+	})
+}
+
+// FuzzFrontMatter gives a handout and a page arbitrary front matter: every diagnostic names a
+// line the file has, and the build never panics.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add("title: A Handout\ntransparency: true\nform: true")
+	f.Add("title: Closing\nshort_title: End\npublished: July 2005\npublisher: |\n  Children's Bureau\ncontact: x")
+	f.Add("title: [unclosed")
+	f.Add("title:\n  - a\n  - b\nform: maybe\n\t")
+	f.Add("? a\n: b\n&x *x")
+	f.Fuzz(func(t *testing.T, frontMatter string) {
+		file := "---\n" + frontMatter + "\n---\n\nText.\n"
+		lines := strings.Count(file, "\n") + 1
+		fsys := fstest.MapFS{
+			"curriculum.yaml": {Data: []byte(minimalSettings)},
+			"modules/1.md":    {Data: []byte("---\ntitle: One\nduration: 60\n---\nRefer participants to Handout 1.1.\n")},
+			"handouts/1.1.md": {Data: []byte(file)},
+			"closing.md":      {Data: []byte(file)},
+		}
+		report, err := generator.Generate(fsys, "content", site.Options{}, func(string, []byte) error { return nil })
+		all := report.Warnings
+		if errs, ok := err.(diag.Errors); ok {
+			all = append(all, errs...)
+		}
+		for _, d := range all {
+			if (d.File == "content/handouts/1.1.md" || d.File == "content/closing.md") && d.Line > lines {
+				t.Errorf("%s: line %d, but the file has %d lines", d, d.Line, lines)
+			}
+		}
 	})
 }

@@ -60,6 +60,8 @@ competencies:
 ---
 
 ## Activity: What Makes a Partnership Successful? {minutes=180 serves="1"}
+
+Discuss what makes a partnership work.
 -- introduction/trainers.md --
 ---
 title: Introduction to the Curriculum for the Trainers

@@ -35,6 +35,8 @@ Say the following:
 
 ### Step: Debrief the exercise
 
+Ask what the yarn shows.
+
 ## Activity: Mapping {minutes=40 serves="2.1, 2.2"}
 
 ### Step: Draw
@@ -203,8 +205,9 @@ PNG
 -- errors --
 content/modules/1.md:5:5: error: this link points to ../closng.md, which is not a file of the content folder (looked for content/closng.md)
 content/modules/1.md:5:37: error: this link points to /closing/index.html, a path from the root of a web server, which does not work from a USB stick: write it relative to this file
-content/modules/1.md:7:1: error: the image ../images/seal.png has no description: write what it shows between the brackets, like ![State seal of Maryland](../images/seal.png), for readers who cannot see it
 content/modules/1.md:9:1: error: the image https://example.org/x.png is on the web: copy it into the content folder and use its path there (the site must work offline)
 content/modules/1.md:11:1: error: this image is ../images/missing.png, which is not a file of the content folder (looked for content/images/missing.png)
+-- warnings --
+content/modules/1.md:7:1: warning: the image ../images/seal.png has no description: write what it shows between the brackets, like ![State seal of Maryland](../images/seal.png), for readers who cannot see it
 `)
 }

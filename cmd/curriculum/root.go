@@ -37,6 +37,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var diags diag.Errors
 	var usage usageError
 	switch {
+	case errors.Is(err, errFailed):
+		return exitError // check printed why
 	case errors.As(err, &diags):
 		for i, d := range diags {
 			if i == maxErrors {
@@ -73,6 +75,7 @@ works offline, opened straight from disk.`,
 	root.AddCommand(
 		newBuildCmd(nil),
 		newPDFCmd(nil),
+		newCheckCmd(nil),
 		newVersionCmd(nil),
 	)
 	for _, c := range root.Commands() {

@@ -13,13 +13,26 @@ func Run(cur *model.Curriculum, diags *diag.List) {
 	for _, m := range cur.Modules {
 		minutes(m, diags)
 		coverage(m, diags)
+		if !m.Outline { // an outline's steps are headings only, on purpose
+			emptyParts(m, diags)
+		}
+	}
+	for _, p := range cur.Pages {
+		emptySections(p.Doc, p.Doc.Root, diags)
+	}
+	if cur.Home != nil {
+		emptySections(cur.Home.Doc, cur.Home.Doc.Root, diags)
 	}
 	for _, h := range cur.Handouts {
+		emptySections(h.Doc, h.Doc.Root, diags)
 		if len(h.UsedIn) == 0 {
 			diags.WarnAt(h.Pos, "nothing refers to %s: refer to it where it is used (\"Refer participants to %s\") so that trainers find it", h.Name(), h.Name())
 		}
 	}
 	for _, t := range cur.Transparencies {
+		if t.Handout == nil {
+			emptySections(t.Doc, t.Doc.Root, diags)
+		}
 		if len(t.UsedIn) == 0 {
 			diags.WarnAt(t.Pos, "nothing refers to %s: refer to it where it is used (\"place %s on the overhead projector\") so that trainers find it", t.Name(), t.Name())
 		}
@@ -40,8 +53,14 @@ func minutes(m *model.Module, diags *diag.List) {
 	}
 }
 
-// coverage reports objectives, and competencies without objectives, that no activity serves.
+// coverage reports objectives, and competencies without objectives, that no activity serves,
+// and activities that serve none.
 func coverage(m *model.Module, diags *diag.List) {
+	for _, a := range m.Activities {
+		if len(m.Competencies) > 0 && len(a.Competencies) == 0 && len(a.Objectives) == 0 {
+			diags.WarnAt(a.Pos, "Activity %d of Module %d serves no competency or objective: add serves=\"…\" to its heading, with the numbers of what it teaches (\"1, 2.1\")", a.Number, m.Number)
+		}
+	}
 	for _, c := range m.Competencies {
 		if len(c.Objectives) == 0 && len(c.ServedBy) == 0 {
 			diags.WarnAt(c.Pos, "no activity of Module %d serves competency %d: add serves=\"%d\" to the activity that teaches it", m.Number, c.Number, c.Number)

@@ -62,7 +62,7 @@ func (l *loader) resolveLinks(doc *model.Document, n ast.Node, sites map[string]
 				c.Destination = dest
 			}
 			if len(xref.AltText(c, doc.Source)) == 0 {
-				l.diags.ErrorAt(inlinePos(doc, c, []byte(raw)), "the image %s has no description: write what it shows between the brackets, like ![State seal of Maryland](%s), for readers who cannot see it", raw, raw)
+				l.diags.WarnAt(inlinePos(doc, c, []byte(raw)), "the image %s has no description: write what it shows between the brackets, like ![State seal of Maryland](%s), for readers who cannot see it", raw, raw)
 			}
 			return ast.WalkSkipChildren, nil
 		}

@@ -27,11 +27,14 @@ const (
 	ModulesDir        = "modules"
 	HandoutsDir       = "handouts"
 	TransparenciesDir = "transparencies"
+	// ThemeDir holds layouts, partials and static files that replace the default theme's of
+	// the same path; it is not content.
+	ThemeDir = "theme"
 )
 
 // Reserved lists the top-level names of the site that the generator writes itself; no page or
 // file of the content folder may take them.
-var Reserved = []string{"modules", "handouts", "transparencies", "competencies", "schedule", "print", "search", "css", "js", "404.html", "sitemap.xml"}
+var Reserved = []string{"modules", "handouts", "transparencies", "competencies", "schedule", "print", "present", "pdf", "search", "css", "js", "404.html", "sitemap.xml"}
 
 // Load reads the curriculum in fsys, the content folder, and returns its model and the
 // diagnostics found on the way. display is how the folder is named in diagnostics ("content").
@@ -78,6 +81,9 @@ func (l *loader) read() {
 		if err != nil {
 			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
 			return nil
+		}
+		if p == ThemeDir && d.IsDir() {
+			return fs.SkipDir
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -157,6 +163,7 @@ func (l *loader) readText(p string) ([]byte, bool) {
 		l.diags.Errorf(l.file(p), line, col, "the file is not UTF-8 text (byte 0x%02X): save it as UTF-8 in your editor (\"Save as…\", encoding UTF-8)", src[off])
 		return nil, false
 	}
+	l.checkPasted(l.file(p), src)
 	return src, true
 }
 

@@ -89,7 +89,13 @@ func (l *List) Len() int { return len(l.items) }
 // Sorted returns the diagnostics ordered by file, line and column, without duplicates.
 func (l *List) Sorted() []Diagnostic {
 	out := slices.Clone(l.items)
-	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+	Sort(out)
+	return slices.Compact(out)
+}
+
+// Sort sorts diagnostics by file, line and column, errors before warnings at one place.
+func Sort(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
@@ -98,7 +104,6 @@ func (l *List) Sorted() []Diagnostic {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return slices.Compact(out)
 }
 
 // Err returns the errors of l as one error, or nil when there are none. Warnings are left out:

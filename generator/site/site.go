@@ -17,6 +17,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 
+	"curriculum/generator/diag"
 	"curriculum/generator/markdown"
 	"curriculum/generator/model"
 	"curriculum/themes"
@@ -47,7 +48,7 @@ type Stats struct {
 // Render writes the site of cur through emit. content is the content folder, for its assets.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
-	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}}
+	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{}}
 	r.packets = r.packetList(opts.PDF)
 	stats := Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
@@ -58,6 +59,13 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 		return emit(p, data)
 	}
 	pages := r.pages()
+	// Every layout is parsed before anything is written, so that a template with an error
+	// stops the build with nothing half done.
+	for _, p := range pages {
+		if _, err := r.template(p.Kind); err != nil {
+			return stats, err
+		}
+	}
 	for _, p := range pages {
 		out, err := r.renderPage(p)
 		if err != nil {
@@ -94,6 +102,7 @@ type renderer struct {
 	layers    []Layer
 	baseURL   string
 	templates map[string]*template.Template // by kind
+	sources   map[string]string             // template name → the candidate it was parsed from
 	nav       []*NavItem
 	packets   []*Packet
 }
@@ -110,6 +119,10 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof", p); err != nil {
+		err = r.templateError(err)
+		if _, ok := err.(diag.Errors); ok {
+			return nil, err
+		}
 		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
 	}
 	return buf.Bytes(), nil

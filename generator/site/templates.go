@@ -5,7 +5,12 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
+
+	"curriculum/generator/diag"
 
 	"curriculum/generator/model"
 )
@@ -28,8 +33,9 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.sources["baseof"] = from
 	if _, err := t.Parse(string(base)); err != nil {
-		return nil, fmt.Errorf("%s: %w", from, err)
+		return nil, r.templateError(err)
 	}
 	partials, err := r.partialNames()
 	if err != nil {
@@ -40,16 +46,18 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.sources[p] = from
 		if _, err := t.New(p).Parse(string(b)); err != nil {
-			return nil, fmt.Errorf("%s: %w", from, err)
+			return nil, r.templateError(err)
 		}
 	}
 	layout, from, err := find(r.layers, layoutCandidates(kind, names))
 	if err != nil {
 		return nil, err
 	}
+	r.sources[path.Base(from)] = from
 	if _, err := t.New(path.Base(from)).Parse(string(layout)); err != nil {
-		return nil, fmt.Errorf("%s: %w", from, err)
+		return nil, r.templateError(err)
 	}
 	r.templates[kind] = t
 	return t, nil
@@ -71,4 +79,27 @@ func (r *renderer) partialNames() ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
+}
+
+// templateMessage splits the errors of text/template: "template: NAME:LINE[:COL]: MESSAGE".
+var templateMessage = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: ((?s:.*))$`)
+
+// templateError turns an error of text/template, in parsing or executing a template, into a
+// diagnostic at the line of the file the template was read from.
+func (r *renderer) templateError(err error) error {
+	m := templateMessage.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	src, ok := r.sources[m[1]]
+	if !ok {
+		return err
+	}
+	layer, file, _ := strings.Cut(src, ":")
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.Errors{{
+		File: layer + "/" + file, Line: line, Column: col, Severity: diag.Error,
+		Message: "in the template: " + m[4] + "; fix the template, or delete it to use the default theme's",
+	}}
 }

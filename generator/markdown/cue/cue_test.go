@@ -1,12 +1,15 @@
 package cue_test
 
 import (
+	"bytes"
 	"testing"
 
 	"curriculum/generator/markdown/cue"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/testutil"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestCueCases(t *testing.T) {
@@ -51,4 +54,35 @@ func TestTypeNames(t *testing.T) {
 	if got := cue.Type(99).String(); got != "Type(99)" {
 		t.Errorf("Type(99).String() = %q", got)
 	}
+}
+
+// FuzzCue renders arbitrary markdown with trainer cues: it never panics, every cue holds its
+// lead paragraph, and the same input renders the same way twice.
+func FuzzCue(f *testing.F) {
+	for _, s := range []string{
+		"Say the following:\n\n- One\n- Two\n\nAfter.",
+		"Ask the following:\n\nWhat do you see?\n\nAnd then?\n\n## Next\n\nExplain the following:\n\n1. a\n2. b",
+		"- Say the following:\n  - nested\n\n> Do the following:\n> quoted",
+		"Generate responses that might include:\n\n| a | b |\n| - | - |\n| 1 | 2 |",
+		"Say the following:",
+	} {
+		f.Add(s)
+	}
+	m := goldmark.New(goldmark.WithExtensions(cue.Extension))
+	f.Fuzz(func(t *testing.T, src string) {
+		var a, b bytes.Buffer
+		if err := m.Convert([]byte(src), &a); err != nil {
+			t.Fatalf("convert: %v", err)
+		}
+		doc := m.Parser().Parse(text.NewReader([]byte(src)))
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if c, ok := n.(*cue.Cue); ok && entering && c.FirstChild() == nil {
+				t.Errorf("an empty cue in %q", src)
+			}
+			return ast.WalkContinue, nil
+		})
+		if err := m.Convert([]byte(src), &b); err != nil || a.String() != b.String() {
+			t.Errorf("two renders of %q differ", src)
+		}
+	})
 }

@@ -115,3 +115,31 @@ func TestTargetString(t *testing.T) {
 		t.Errorf("Target(9).String() = %q", got)
 	}
 }
+
+// FuzzXref parses and resolves references in arbitrary text: every reference it reports lies
+// in the text, and rendering never panics.
+func FuzzXref(f *testing.F) {
+	for _, s := range []string{
+		"Refer participants to Handouts 4.1 and 4.2 and place Transparency 4.3 on the overhead.",
+		"As in Module Three, Activity 2 (see Module 3, Activity 2), and Modules 1, 2 and 4.",
+		"Handout 4.9, Transparency 4.x, Module Forty, Activity , Handouts 4.1, 4.2, and 4.",
+		"[Handout 4.1](../x.md) # Module 4\n\n## Handout 4.2\n`Handout 4.3`",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var errs []string
+		md := newMarkdown(&errs)
+		doc := md.Parser().Parse(text.NewReader([]byte(src)))
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if ref, ok := n.(*xref.Ref); ok && entering && (ref.Offset < 0 || ref.Offset > len(src)) {
+				t.Errorf("a reference at offset %d, outside the text of %d bytes", ref.Offset, len(src))
+			}
+			return ast.WalkContinue, nil
+		})
+		var buf bytes.Buffer
+		if err := md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+			t.Errorf("render: %v", err)
+		}
+	})
+}
