@@ -13,6 +13,7 @@ import (
 	"curriculum/generator/content"
 	"curriculum/generator/diag"
 	"curriculum/generator/markdown"
+	"curriculum/generator/model"
 	"curriculum/generator/output"
 	"curriculum/generator/site"
 )
@@ -22,6 +23,7 @@ type Options struct {
 	Source      string // the content folder
 	Destination string // the site's folder
 	BaseURL     string // the address the site is published at, or ""
+	Edition     string // model.TrainerEdition (the default) or model.ParticipantEdition
 	// Print, when set, is called once the whole site is written, with the folder it was
 	// written to (not yet the destination) and the packets to print there; the site links
 	// every packet's PDF. An error from Print leaves the destination as it was.
@@ -63,7 +65,10 @@ func Build(opts Options) (Report, error) {
 		out, err = output.Create(dest, opts.Source)
 		return err
 	}
-	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil}
+	if opts.Edition != "" && opts.Edition != model.TrainerEdition && opts.Edition != model.ParticipantEdition {
+		return Report{}, fmt.Errorf("the edition is %q: it is %s (everything, the default) or %s (no trainer script)", opts.Edition, model.TrainerEdition, model.ParticipantEdition)
+	}
+	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil, Edition: opts.Edition}
 	report, err := Generate(os.DirFS(opts.Source), displayPath(opts.Source), siteOpts, func(p string, data []byte) error {
 		if err := open(); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"curriculum/generator/model"
 	"net/url"
 	"path"
 	"regexp"
@@ -17,7 +18,15 @@ var (
 // browser does from file://: every relative link names an existing file, every fragment an
 // existing id, and nothing points off the machine but the links a reader clicks.
 func TestRealContentLinksResolve(t *testing.T) {
-	raw, _ := buildRealContent(t)
+	for _, edition := range []string{model.TrainerEdition, model.ParticipantEdition} {
+		t.Run(edition, func(t *testing.T) {
+			raw, _ := buildRealEdition(t, edition)
+			checkLinks(t, raw)
+		})
+	}
+}
+
+func checkLinks(t *testing.T, raw map[string][]byte) {
 	files := map[string]string{}
 	for p, b := range raw {
 		files[p] = string(b)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"curriculum/generator"
+	"curriculum/generator/model"
 	"curriculum/generator/site"
 )
 
@@ -21,8 +22,14 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // buildRealContent builds ../content, the curriculum this repository publishes, in memory.
 func buildRealContent(t *testing.T) (map[string][]byte, generator.Report) {
 	t.Helper()
+	return buildRealEdition(t, model.TrainerEdition)
+}
+
+// buildRealEdition builds one edition of ../content in memory.
+func buildRealEdition(t *testing.T, edition string) (map[string][]byte, generator.Report) {
+	t.Helper()
 	files := map[string][]byte{}
-	report, err := generator.Generate(os.DirFS("../content"), "content", site.Options{}, func(p string, b []byte) error {
+	report, err := generator.Generate(os.DirFS("../content"), "content", site.Options{Edition: edition}, func(p string, b []byte) error {
 		files[p] = b
 		return nil
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"curriculum/generator"
+	"curriculum/generator/model"
 	"curriculum/generator/site"
 )
 
@@ -15,6 +16,7 @@ type buildOptions struct {
 	Source      string
 	Destination string
 	BaseURL     string
+	Edition     string
 	Out, Err    io.Writer
 }
 
@@ -48,6 +50,7 @@ func (opts *buildOptions) addFlags(cmd *cobra.Command) {
 	cmd.Flags().StringVarP(&opts.Source, "source", "s", "content", "the content folder to build")
 	cmd.Flags().StringVarP(&opts.Destination, "destination", "d", "public", "the folder to write the site to")
 	cmd.Flags().StringVar(&opts.BaseURL, "baseURL", "", "the address the site is published at, for canonical links and the sitemap")
+	cmd.Flags().StringVar(&opts.Edition, "edition", model.TrainerEdition, "trainer (everything) or participant (objectives, schedule, handouts, further reading; no trainer script)")
 }
 
 func runBuild(opts *buildOptions) error {
@@ -57,11 +60,15 @@ func runBuild(opts *buildOptions) error {
 // build runs a build with print as its generator.Options.Print, prints its warnings, and
 // on success one line saying what it wrote.
 func (opts *buildOptions) build(print func(dir string, packets []*site.Packet) error) error {
+	if opts.Edition != model.TrainerEdition && opts.Edition != model.ParticipantEdition {
+		return usageError{fmt.Errorf("--edition is %s or %s, not %q", model.TrainerEdition, model.ParticipantEdition, opts.Edition)}
+	}
 	start := time.Now()
 	report, err := generator.Build(generator.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,
 		BaseURL:     opts.BaseURL,
+		Edition:     opts.Edition,
 		Print:       print,
 	})
 	for _, w := range report.Warnings {

@@ -6,7 +6,7 @@ type pageFile struct {
 	page *model.Page
 }
 
-var pageFields = []string{"title", "short_title", "published", "publisher", "contact"}
+var pageFields = []string{"title", "short_title", "published", "publisher", "contact", "edition"}
 
 func (l *loader) readPage(p string, src []byte) {
 	doc, y, fm := l.parseMarkdown(p, src, "a page")
@@ -22,6 +22,12 @@ func (l *loader) readPage(p string, src []byte) {
 		Published:  f.text("published", false),
 		Publisher:  f.text("publisher", false),
 		Contact:    f.text("contact", false),
+	}
+	switch e := f.str("edition", false); e {
+	case "", model.TrainerEdition:
+		pg.TrainerOnly = e == model.TrainerEdition
+	default:
+		f.errorf(f.get("edition"), "edition in a page's front matter is %q, the only value it takes: write edition: %s to leave the page out of the participant edition, or delete the line", model.TrainerEdition, model.TrainerEdition)
 	}
 	l.checkHeadings(doc, doc.Root)
 	l.pages = append(l.pages, &pageFile{page: pg})

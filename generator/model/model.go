@@ -292,6 +292,13 @@ func (t *Transparency) Name() string { return "Transparency " + t.Number.String(
 // Form reports whether the transparency shows a form (it is a handout that is one).
 func (t *Transparency) Form() bool { return t.Handout != nil && t.Handout.Form }
 
+// The editions a curriculum is published in, from one source: the trainer's, with everything,
+// and the participants', with no trainer script.
+const (
+	TrainerEdition     = "trainer"
+	ParticipantEdition = "participant"
+)
+
 // Page is a page of its own: an introduction, the closing, further reading.
 type Page struct {
 	Path       string // in the content folder: "introduction/trainers.md"
@@ -300,10 +307,12 @@ type Page struct {
 	Published  string // for a publication: its issue or date
 	Publisher  string
 	Contact    string
-	Doc        *Document
-	Parent     *Page
-	Children   []*Page
-	Blocks     []*Block // the agenda's blocks for this page
+	// TrainerOnly leaves the page out of the participant edition (edition: trainer).
+	TrainerOnly bool
+	Doc         *Document
+	Parent      *Page
+	Children    []*Page
+	Blocks      []*Block // the agenda's blocks for this page
 }
 
 // URL is the site path of the page: "introduction/trainers/index.html".

@@ -34,11 +34,13 @@ func (r *renderer) packetList(withPDF bool) []*Packet {
 		}
 		list = append(list, p)
 	}
-	add(&Packet{Kind: "guide", Name: "guide", Title: "Trainer’s Guide"})
+	if !r.participant {
+		add(&Packet{Kind: "guide", Name: "guide", Title: "Trainer’s Guide"})
+	}
 	if len(cur.Handouts) > 0 {
 		add(&Packet{Kind: "handouts", Name: "handouts", Title: "Handouts"})
 	}
-	if len(cur.Transparencies) > 0 {
+	if len(r.transparencies()) > 0 {
 		add(&Packet{Kind: "transparencies", Name: "transparencies", Title: "Transparencies"})
 	}
 	for _, m := range cur.Modules {
@@ -63,7 +65,7 @@ func (r *renderer) packetPage(pk *Packet, crumbs []Link) *page {
 			p.addPart(handoutPart(h))
 		}
 	case "transparencies":
-		for _, t := range cur.Transparencies {
+		for _, t := range r.transparencies() {
 			p.addPart(transparencyPart(t))
 		}
 	case "guide":
@@ -119,7 +121,7 @@ func (r *renderer) guideParts(p *page) {
 // use it as the trainer's notes.
 func (r *renderer) presentPage(crumbs []Link) *page {
 	p := &page{Kind: "present", Path: "present/index.html", Title: "Present the Transparencies", Crumbs: crumbs}
-	for _, t := range r.cur.Transparencies {
+	for _, t := range r.transparencies() {
 		p.addPart(transparencyPart(t))
 	}
 	return p
@@ -250,7 +252,7 @@ func (p *page) FooterPages() []Link {
 
 // PresentURL is the site path that presents the page's transparency.
 func (p *page) PresentURL() string {
-	if p.Transparency == nil {
+	if p.Transparency == nil || p.r.participant {
 		return ""
 	}
 	return "present/index.html#" + partID(p.Transparency.URL())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -169,7 +170,9 @@ func (r *renderer) buildNav() []*NavItem {
 	pageItem = func(p *model.Page) *NavItem {
 		it := &NavItem{Title: p.Label(), URL: p.URL()}
 		for _, c := range p.Children {
-			it.Children = append(it.Children, pageItem(c))
+			if r.shows(c) {
+				it.Children = append(it.Children, pageItem(c))
+			}
 		}
 		return it
 	}
@@ -180,7 +183,9 @@ func (r *renderer) buildNav() []*NavItem {
 			}
 			continue
 		}
-		items = append(items, pageItem(e.Page))
+		if r.shows(e.Page) {
+			items = append(items, pageItem(e.Page))
+		}
 	}
 	items = append(items,
 		&NavItem{Title: "Competencies at a Glance", URL: "competencies/index.html"},
@@ -189,7 +194,7 @@ func (r *renderer) buildNav() []*NavItem {
 	if len(cur.Handouts) > 0 {
 		items = append(items, &NavItem{Title: "Handouts", URL: "handouts/index.html"})
 	}
-	if len(cur.Transparencies) > 0 {
+	if len(r.transparencies()) > 0 {
 		items = append(items, &NavItem{Title: "Transparencies", URL: "transparencies/index.html"})
 	}
 	items = append(items, &NavItem{Title: "Print and Present", URL: "print/index.html"})
@@ -201,6 +206,9 @@ func (r *renderer) readingOrder() []Link {
 	var out []Link
 	var add func(p *model.Page)
 	add = func(p *model.Page) {
+		if !r.shows(p) {
+			return
+		}
 		out = append(out, Link{p.Title, p.URL()})
 		for _, c := range p.Children {
 			add(c)
@@ -250,6 +258,9 @@ func (r *renderer) pages() []*page {
 		add(p)
 	}
 	for _, pg := range cur.Pages {
+		if !r.shows(pg) {
+			continue
+		}
 		crumbs := []Link{home}
 		var parents []Link
 		for q := pg.Parent; q != nil; q = q.Parent {
@@ -264,7 +275,7 @@ func (r *renderer) pages() []*page {
 	for _, h := range cur.Handouts {
 		handouts = append(handouts, Link{h.Name() + ": " + h.Title, h.URL()})
 	}
-	for _, t := range cur.Transparencies {
+	for _, t := range r.transparencies() {
 		transparencies = append(transparencies, Link{t.Name() + ": " + t.Title, t.URL()})
 	}
 	for i, h := range cur.Handouts {
@@ -274,7 +285,7 @@ func (r *renderer) pages() []*page {
 		add(p)
 	}
 	transparenciesIndex := Link{"Transparencies", "transparencies/index.html"}
-	for i, t := range cur.Transparencies {
+	for i, t := range r.transparencies() {
 		p := &page{Kind: "transparency", Path: t.URL(), Title: transparencies[i].Title, Transparency: t,
 			Crumbs: []Link{home, transparenciesIndex}}
 		p.Prev, p.Next = neighbours(transparencies, i)
@@ -283,7 +294,7 @@ func (r *renderer) pages() []*page {
 	if len(cur.Handouts) > 0 {
 		add(&page{Kind: "handouts", Path: handoutsIndex.URL, Title: "Handouts", Crumbs: []Link{home}})
 	}
-	if len(cur.Transparencies) > 0 {
+	if len(r.transparencies()) > 0 {
 		add(&page{Kind: "transparencies", Path: transparenciesIndex.URL, Title: "Transparencies", Crumbs: []Link{home}})
 	}
 	add(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance", Crumbs: []Link{home}})
@@ -293,23 +304,55 @@ func (r *renderer) pages() []*page {
 	for _, pk := range r.packets {
 		add(r.packetPage(pk, []Link{home, printIndex}))
 	}
-	if len(cur.Transparencies) > 0 {
+	if len(r.transparencies()) > 0 {
 		add(r.presentPage([]Link{home, printIndex}))
 	}
 	add(&page{Kind: "404", Path: "404.html", Title: "Page not found", Crumbs: []Link{home}})
 	return pages
 }
 
-// UsedIn lists the places that refer to the page's handout or transparency.
+// UsedIn lists the places that refer to the page's handout or transparency. The participant
+// edition has no steps: a place in one is its activity.
 func (p *page) UsedIn() []model.Use {
+	var uses []model.Use
 	switch {
 	case p.Handout != nil:
-		return p.Handout.UsedIn
+		uses = p.Handout.UsedIn
 	case p.Transparency != nil:
-		return p.Transparency.UsedIn
+		uses = p.Transparency.UsedIn
 	}
-	return nil
+	if !p.r.participant {
+		return uses
+	}
+	var out []model.Use
+	for _, u := range uses {
+		if u.Step != nil {
+			u = model.Use{Name: u.Activity.Name(), URL: u.Activity.URL(), Activity: u.Activity}
+		}
+		if !slices.ContainsFunc(out, func(v model.Use) bool { return v.URL == u.URL }) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
+
+// Trainer reports whether the page is of the trainer's edition, which holds the trainer's
+// script; the participant edition does not.
+func (p *page) Trainer() bool { return !p.r.participant }
+
+// Contents are the entries of the curriculum's contents that the edition has.
+func (p *page) Contents() []model.Entry {
+	var out []model.Entry
+	for _, e := range p.Site.Contents {
+		if e.Modules || p.r.shows(e.Page) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Transparencies are the transparencies of the edition.
+func (p *page) Transparencies() []*model.Transparency { return p.r.transparencies() }
 
 // neighbours returns the links before and after links[i], or nil at either end.
 func neighbours(links []Link, i int) (prev, next *Link) {

@@ -33,6 +33,11 @@ type Options struct {
 	Layers []Layer
 	// PDF links every packet's PDF (pdf/NAME.pdf), which the caller prints after the render.
 	PDF bool
+	// Edition is model.TrainerEdition (everything; the default when empty) or
+	// model.ParticipantEdition: objectives, the schedule, handouts, further reading and the
+	// activities' titles and purposes, with no trainer script, transparencies or pages marked
+	// edition: trainer.
+	Edition string
 }
 
 // Emit receives each output file: its slash-separated path in the site, and its bytes.
@@ -48,7 +53,8 @@ type Stats struct {
 // Render writes the site of cur through emit. content is the content folder, for its assets.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
-	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{}}
+	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
+		participant: opts.Edition == model.ParticipantEdition}
 	r.packets = r.packetList(opts.PDF)
 	stats := Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
@@ -92,7 +98,7 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 			return stats, err
 		}
 	}
-	stats.Modules, stats.Handouts, stats.Transparencies = len(cur.Modules), len(cur.Handouts), len(cur.Transparencies)
+	stats.Modules, stats.Handouts, stats.Transparencies = len(cur.Modules), len(cur.Handouts), len(r.transparencies())
 	return stats, nil
 }
 
@@ -105,6 +111,27 @@ type renderer struct {
 	sources   map[string]string             // template name → the candidate it was parsed from
 	nav       []*NavItem
 	packets   []*Packet
+	// participant is set for the participant edition.
+	participant bool
+}
+
+// shows reports whether a page of the content is in the edition: not a page marked
+// edition: trainer (or under one) in the participant edition.
+func (r *renderer) shows(p *model.Page) bool {
+	for q := p; q != nil; q = q.Parent {
+		if r.participant && q.TrainerOnly {
+			return false
+		}
+	}
+	return true
+}
+
+// transparencies are the transparencies of the edition: none for participants.
+func (r *renderer) transparencies() []*model.Transparency {
+	if r.participant {
+		return nil
+	}
+	return r.cur.Transparencies
 }
 
 // renderPage executes the layout of p's kind.
