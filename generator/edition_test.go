@@ -99,3 +99,35 @@ func TestParticipantEditionHoldsNoScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchIndex: the index finds an objective by a word of its text, links to its exact
+// place, and in the participant edition holds no steps and no transparencies.
+func TestSearchIndex(t *testing.T) {
+	for _, tc := range []struct {
+		edition   string
+		want, not []string
+	}{
+		{model.TrainerEdition,
+			[]string{`{"k":"Objective","t":"Participants can develop an ecomap of needed community partnerships and linkages for a case scenario.","i":"Module 1, Objective 2.2","u":"modules/1/index.html#module-1-objective-2-2"}`,
+				`{"k":"Step","t":"Step 3: Large Group Debriefing","i":"Module 4, Activity 2","u":"modules/4/index.html#activity-2-step-3"}`,
+				`{"k":"Handout","t":"Handout 4.2: My Personal Action Plan","i":"Module 4","u":"handouts/4.2/index.html"}`,
+				`{"k":"Transparency","t":"Transparency 4.3: `},
+			nil},
+		{model.ParticipantEdition,
+			[]string{`{"k":"Activity","t":"Activity 2: Developing My Personal Action Plan","i":"Module 4","u":"modules/4/index.html#activity-2"}`},
+			[]string{`"k":"Step"`, `"k":"Transparency"`, `Introduction to the Curriculum for the Trainers`}},
+	} {
+		files, _ := buildRealEdition(t, tc.edition)
+		index := string(files["js/search-index.js"])
+		for _, w := range tc.want {
+			if !strings.Contains(index, w) {
+				t.Errorf("%s edition: the search index lacks %s", tc.edition, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(index, n) {
+				t.Errorf("%s edition: the search index holds %s", tc.edition, n)
+			}
+		}
+	}
+}

@@ -140,6 +140,7 @@ func TestRealContentGolden(t *testing.T) {
 		"print/guide/index.html",
 		"present/index.html",
 		"css/print.css",
+		"js/search-index.js",
 	} {
 		golden := filepath.Join("testdata", "golden", filepath.FromSlash(p))
 		if *update {

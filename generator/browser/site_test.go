@@ -123,6 +123,7 @@ func TestRealSiteInChromium(t *testing.T) {
 	t.Run("Accessibility", s.testAccessibility)
 	t.Run("LinksFromFile", s.testLinksFromFile)
 	t.Run("PresentMode", s.testPresentMode)
+	t.Run("Search", s.testSearch)
 	t.Run("PDFsAreReproducible", s.testPDFsAreReproducible)
 }
 
@@ -528,4 +529,45 @@ func evalAt[T any](ctx context.Context, u, media, expr string) (T, error) {
 		return zero, fmt.Errorf("opening %s: %w", u, err)
 	}
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+}
+
+// Search works from file://: typing a word of an objective finds it, the arrow key reaches the
+// result, and following it lands on the objective's own place.
+func (s *realSite) testSearch(t *testing.T) {
+	ctx := s.tab(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(s.url("handouts/4.2/index.html")),
+		chromedp.Click("#search-input"),
+		chromedp.SendKeys("#search-input", "ecomap"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		Status string
+		Links  []string
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[result](`({
+		status: document.querySelector(".search-status").textContent,
+		links: [...document.querySelectorAll(".search-results a")].map(a => a.getAttribute("href") + " " + a.textContent)
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Links) == 0 || !strings.HasPrefix(got.Links[0], "../../modules/1/index.html#module-1-objective-2-2 Participants can develop an ecomap") {
+		t.Fatalf("searching for ecomap: %q, %q; want Module 1's objective 2.2 first", got.Status, got.Links)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href")`))
+	if err != nil || focused != "../../modules/1/index.html#module-1-objective-2-2" {
+		t.Fatalf("after the down arrow the focus is on %q (%v); want the first result", focused, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname.split("/").slice(-3).join("/") + location.hash + " " + (document.getElementById(location.hash.slice(1)) !== null)`))
+	if err != nil || at != "modules/1/index.html#module-1-objective-2-2 true" {
+		t.Errorf("following the result led to %q (%v)", at, err)
+	}
 }

@@ -81,6 +81,9 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 			return stats, err
 		}
 	}
+	if err := count(SearchIndexPath, r.searchIndex()); err != nil {
+		return stats, err
+	}
 	if r.baseURL != "" {
 		if err := count("sitemap.xml", r.sitemap(pages)); err != nil {
 			return stats, err
