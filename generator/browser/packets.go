@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"time"
 
 	"curriculum/generator/site"
@@ -39,7 +40,7 @@ func PrintPackets(ctx context.Context, b *Browser, dir string, packets []*site.P
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(out, setPDFDates(data, date), 0o644); err != nil {
+		if err := os.WriteFile(out, reproducible(data, date), 0o644); err != nil {
 			return err
 		}
 	}
@@ -62,8 +63,35 @@ func relink(root, baseURL string) string {
 })()`, root, baseURL)
 }
 
+// reproducible makes a PDF printed by Chromium the same bytes every time the same page is
+// printed: the print time becomes t, and the ids Chromium gives the elements of its tagged
+// structure (taken from a counter of the page's DOM nodes, which counts differently from one
+// run to the next) are renumbered 1, 2, 3… in their order. Every replacement has the length
+// of what it replaces, so the offsets of the PDF's cross-reference table stay right.
+func reproducible(pdf []byte, t time.Time) []byte {
+	return renumberNodeIDs(setPDFDates(pdf, t))
+}
+
 // pdfDates matches the dates Chromium writes into a PDF's information: the time it printed.
 var pdfDates = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\+00'00'\)`)
+
+// nodeIDs matches the ids of structure elements: (node00000102).
+var nodeIDs = regexp.MustCompile(`\(node(\d{8})\)`)
+
+// renumberNodeIDs replaces each structure element id by its rank among them, which keeps
+// their order, and so the order of the sorted tree that looks them up.
+func renumberNodeIDs(pdf []byte) []byte {
+	var ids []string
+	for _, m := range nodeIDs.FindAllSubmatch(pdf, -1) {
+		ids = append(ids, string(m[1]))
+	}
+	slices.Sort(ids) // eight digits each: text order is number order
+	ids = slices.Compact(ids)
+	return nodeIDs.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		rank, _ := slices.BinarySearch(ids, string(m[5:13]))
+		return fmt.Appendf(nil, "(node%08d)", rank+1)
+	})
+}
 
 // setPDFDates replaces the print time in a PDF by t. The replacement has the same length, so
 // the offsets of the PDF's cross-reference table stay right.

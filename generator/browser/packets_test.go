@@ -17,3 +17,11 @@ func TestSetPDFDates(t *testing.T) {
 		t.Errorf("the length changed from %d to %d; the PDF's offsets would break", len(in), len(got))
 	}
 }
+
+func TestRenumberNodeIDs(t *testing.T) {
+	in := []byte("/ID (node00000138)>> /ID (node00000102)>> /Names [(node00000102) 23 0 R (node00000138) 55 0 R]")
+	want := []byte("/ID (node00000002)>> /ID (node00000001)>> /Names [(node00000001) 23 0 R (node00000002) 55 0 R]")
+	if got := renumberNodeIDs(in); !bytes.Equal(got, want) {
+		t.Errorf("renumberNodeIDs:\n got %s\nwant %s", got, want)
+	}
+}

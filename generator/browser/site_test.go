@@ -107,6 +107,7 @@ var kinds = []string{
 	"print/transparencies/index.html",
 	"print/guide/index.html",
 	"present/index.html",
+	"checklist/index.html",
 	"404.html",
 }
 
@@ -124,6 +125,7 @@ func TestRealSiteInChromium(t *testing.T) {
 	t.Run("LinksFromFile", s.testLinksFromFile)
 	t.Run("PresentMode", s.testPresentMode)
 	t.Run("Search", s.testSearch)
+	t.Run("ChecklistOnOneSheet", s.testChecklist)
 	t.Run("PDFsAreReproducible", s.testPDFsAreReproducible)
 }
 
@@ -566,8 +568,26 @@ func (s *realSite) testSearch(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
-	at, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname.split("/").slice(-3).join("/") + location.hash + " " + (document.getElementById(location.hash.slice(1)) !== null)`))
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise(resolve => {
+		const where = () => resolve(location.pathname.split("/").slice(-3).join("/") + location.hash + " " + (document.getElementById(location.hash.slice(1)) !== null));
+		if (document.readyState === "complete") where(); else addEventListener("load", where);
+	})`, chromedp.EvalAwaitPromise))
 	if err != nil || at != "modules/1/index.html#module-1-objective-2-2 true" {
 		t.Errorf("following the result led to %q (%v)", at, err)
+	}
+}
+
+// The trainer's checklist prints on one sheet.
+func (s *realSite) testChecklist(t *testing.T) {
+	data, err := s.browser.PDF(t.Context(), s.url("checklist/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := readPDF(t, data)
+	if len(info.Pages) != 1 {
+		t.Errorf("the checklist prints on %d pages, want 1", len(info.Pages))
+	}
+	if p := info.Pages[0]; !strings.Contains(p.Text, "Handouts to copy") || !strings.Contains(p.Text, "Flip Chart (for trainer) 1") {
+		t.Errorf("the checklist's sheet lacks its handouts or materials:\n%s", p.Text)
 	}
 }

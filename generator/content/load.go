@@ -34,7 +34,7 @@ const (
 
 // Reserved lists the top-level names of the site that the generator writes itself; no page or
 // file of the content folder may take them.
-var Reserved = []string{"modules", "handouts", "transparencies", "competencies", "schedule", "print", "present", "pdf", "search", "css", "js", "404.html", "sitemap.xml"}
+var Reserved = []string{"modules", "handouts", "transparencies", "competencies", "schedule", "print", "present", "pdf", "checklist", "search", "css", "js", "404.html", "sitemap.xml"}
 
 // Load reads the curriculum in fsys, the content folder, and returns its model and the
 // diagnostics found on the way. display is how the folder is named in diagnostics ("content").

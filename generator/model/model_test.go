@@ -1,6 +1,10 @@
 package model
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
 
 func TestClock(t *testing.T) {
 	for _, tc := range []struct {
@@ -80,5 +84,37 @@ func TestPageURL(t *testing.T) {
 		if got := PageURL(in); got != want {
 			t.Errorf("PageURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParseMaterial(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Material
+	}{
+		{"1 Flip Chart (for trainer)", Material{1, "Flip Chart (for trainer)"}},
+		{"20 copies of the evaluation", Material{20, "copies of the evaluation"}},
+		{"Markers", Material{0, "Markers"}},
+		{"3M Post-it notes", Material{0, "3M Post-it notes"}},
+		{"0 chairs", Material{0, "0 chairs"}},
+		{"12", Material{0, "12"}},
+		{"  Masking Tape ", Material{0, "Masking Tape"}},
+	} {
+		if got := ParseMaterial(tc.in); got != tc.want {
+			t.Errorf("ParseMaterial(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestNeeds(t *testing.T) {
+	m1 := &Module{Number: 1, Materials: []string{"2 Flip Charts", "Markers"}}
+	m2 := &Module{Number: 2, Materials: []string{"1 Flip Charts", "markers", "Yarn"}}
+	var got []string
+	for _, n := range Needs([]*Module{m1, m2}) {
+		got = append(got, fmt.Sprintf("%s×%d in %d", n.Name, n.Count, len(n.Modules)))
+	}
+	want := []string{"Flip Charts×2 in 2", "Markers×0 in 2", "Yarn×0 in 1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Needs = %q, want %q", got, want)
 	}
 }

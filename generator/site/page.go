@@ -191,6 +191,9 @@ func (r *renderer) buildNav() []*NavItem {
 		&NavItem{Title: "Competencies at a Glance", URL: "competencies/index.html"},
 		&NavItem{Title: "Schedule at a Glance", URL: "schedule/index.html"},
 	)
+	if !r.participant {
+		items = append(items, &NavItem{Title: "Trainer’s Checklist", URL: "checklist/index.html"})
+	}
 	if len(cur.Handouts) > 0 {
 		items = append(items, &NavItem{Title: "Handouts", URL: "handouts/index.html"})
 	}
@@ -299,6 +302,9 @@ func (r *renderer) pages() []*page {
 	}
 	add(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance", Crumbs: []Link{home}})
 	add(&page{Kind: "schedule", Path: "schedule/index.html", Title: "Schedule at a Glance", Crumbs: []Link{home}})
+	if !r.participant {
+		add(&page{Kind: "checklist", Path: "checklist/index.html", Title: "Trainer’s Checklist", Crumbs: []Link{home}})
+	}
 	printIndex := Link{"Print and Present", "print/index.html"}
 	add(&page{Kind: "print", Path: printIndex.URL, Title: printIndex.Title, Crumbs: []Link{home}})
 	for _, pk := range r.packets {
@@ -350,6 +356,12 @@ func (p *page) Contents() []model.Entry {
 	}
 	return out
 }
+
+// Needs are the materials and equipment of the day, rolled up from the modules.
+func (p *page) Needs() []*model.Need { return model.Needs(p.Site.Modules) }
+
+// Copies is the number of handout copies a session needs: one of each per participant.
+func (p *page) Copies() int { return len(p.Site.Handouts) * p.Site.Participants }
 
 // Transparencies are the transparencies of the edition.
 func (p *page) Transparencies() []*model.Transparency { return p.r.transparencies() }
