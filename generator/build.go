@@ -44,7 +44,7 @@ func Build(opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	if err := checkSource(opts.Source); err != nil {
+	if err := CheckSource(opts.Source); err != nil {
 		return Report{}, err
 	}
 	dest, err := filepath.Abs(opts.Destination)
@@ -124,14 +124,14 @@ func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Re
 // through the theme, and writes nothing. The report's Warnings are the warnings; the error is
 // a diag.Errors when the content has errors, or another error when source cannot be read.
 func Check(source string) (Report, error) {
-	if err := checkSource(source); err != nil {
+	if err := CheckSource(source); err != nil {
 		return Report{}, err
 	}
 	return Generate(os.DirFS(source), displayPath(source), site.Options{}, func(string, []byte) error { return nil })
 }
 
 // checkSource says plainly when the source folder is missing.
-func checkSource(source string) error {
+func CheckSource(source string) error {
 	info, err := os.Stat(source)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -318,6 +318,14 @@ func TestSuspectInput(t *testing.T) {
 <p>
 {{.Handout.Title}}</p>
 `, errors: `content/theme/partials/pager.html:2:10: error: in the template: executing "partials/pager.html" at <.Handout.Title>: nil pointer evaluating *model.Handout.Title; fix the template, or delete it to use the default theme's`},
+		{name: "editor backups and probes are not content", files: `
+-- modules/1.md~ --
+not a module
+-- handouts/#1.1.md# --
+not a handout
+-- modules/4913 --
+-- .modules.swp --
+`},
 		{name: "pasted mojibake", files: `
 -- modules/2.md --
 ---

@@ -76,7 +76,9 @@ works offline, opened straight from disk.`,
 		newBuildCmd(nil),
 		newPDFCmd(nil),
 		newCheckCmd(nil),
+		newServeCmd(nil),
 		newVersionCmd(nil),
+		newNewCmd(nil),
 	)
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

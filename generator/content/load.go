@@ -85,7 +85,7 @@ func (l *loader) read() {
 		if p == ThemeDir && d.IsDir() {
 			return fs.SkipDir
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
+		if p != "." && EditorFile(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -184,4 +184,21 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// EditorFile reports whether a file named name is one that editors and tools make for
+// themselves, which are not content: hidden files (.DS_Store, vim's .x.md.swp, Emacs's
+// .#x.md lock), backups (x.md~), Emacs's #x.md#, vim's 4913 (its probe of the folder), and
+// JetBrains' safe-write files.
+func EditorFile(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."),
+		strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		name == "4913",
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
+		return true
+	}
+	return false
 }

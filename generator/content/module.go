@@ -330,3 +330,9 @@ func modulesPhrase(numbers []string) string {
 	}
 	return "Modules " + model.JoinAnd(numbers)
 }
+
+// IsModuleFile reports whether name, without .md, is the file name of a module: its number.
+func IsModuleFile(name string) bool { return moduleName.MatchString(name) }
+
+// IsActivityHeading reports whether the text of a level-2 heading makes it an activity's.
+func IsActivityHeading(text string) bool { return activityRE.MatchString(text) }

@@ -1,0 +1,131 @@
+package serve
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"curriculum/generator/content"
+)
+
+// Settle is how long a burst of changes must have been quiet before a Watcher calls back: an
+// editor saving a file makes several events in a few milliseconds (a temporary file written,
+// renamed, the original's mode set).
+const Settle = 75 * time.Millisecond
+
+// Watcher watches a folder and every folder under it, folders made later included.
+type Watcher struct {
+	fsw     *fsnotify.Watcher
+	changed func()
+	problem func(error)
+	done    chan struct{} // closed by Close
+	stopped chan struct{} // closed when the loop has returned
+	once    sync.Once
+}
+
+// Watch starts watching dir and every folder under it, except hidden ones. Once a burst of
+// changes to files that matter has been quiet for Settle, it calls changed; changes made while
+// changed runs make another call after it. A file matters unless an editor makes it for
+// itself (see Ignored). problem, which may be nil, is told what could not be watched after
+// the start; the watcher goes on. changed and problem are called from one goroutine, never at
+// once, and never after Close returns.
+func Watch(dir string, changed func(), problem func(error)) (*Watcher, error) {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{fsw: fsw, changed: changed, problem: problem, done: make(chan struct{}), stopped: make(chan struct{})}
+	if err := w.addTree(dir, true); err != nil {
+		fsw.Close()
+		return nil, err
+	}
+	go w.loop()
+	return w, nil
+}
+
+// Close stops watching, waiting for a call of changed under way to return.
+func (w *Watcher) Close() error {
+	var err error
+	w.once.Do(func() {
+		close(w.done)
+		err = w.fsw.Close()
+		<-w.stopped
+	})
+	return err
+}
+
+// addTree watches dir and the folders under it. root says dir is the watched folder itself,
+// which may be hidden.
+func (w *Watcher) addTree(dir string, root bool) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil && !root && errors.Is(err, fs.ErrNotExist):
+			return nil // a new folder gone again already
+		case err != nil:
+			return err
+		case !d.IsDir():
+			return nil
+		case (p != dir || !root) && Ignored(d.Name()):
+			return filepath.SkipDir
+		}
+		return w.fsw.Add(p)
+	})
+}
+
+func (w *Watcher) loop() {
+	defer close(w.stopped)
+	settle := time.NewTimer(time.Hour)
+	settle.Stop()
+	defer settle.Stop()
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if !w.matters(ev) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					w.report(w.addTree(ev.Name, false))
+				}
+			}
+			settle.Reset(Settle)
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			// Events may have been lost (the queue overflowed): build to be sure.
+			w.report(err)
+			settle.Reset(Settle)
+		case <-settle.C:
+			w.changed()
+		}
+	}
+}
+
+// matters reports whether ev is a change to a file that is part of the content.
+func (w *Watcher) matters(ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod {
+		return false // indexers and backup tools touch modes; a save also writes
+	}
+	return !Ignored(filepath.Base(ev.Name))
+}
+
+func (w *Watcher) report(err error) {
+	if err != nil && w.problem != nil {
+		w.problem(err)
+	}
+}
+
+// Ignored reports whether a file named name is one that editors and tools make for
+// themselves, whose changes need no build; the build skips the same files.
+func Ignored(name string) bool { return content.EditorFile(name) }

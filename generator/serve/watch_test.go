@@ -1,0 +1,112 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"4.md":                 false,
+		"curriculum.yaml":      false,
+		"seal.png":             false,
+		"theme":                false,
+		"4913":                 true,
+		".4.md.swp":            true,
+		"4.md.swp":             true,
+		".4.md.swx":            true,
+		"4.md~":                true,
+		".#4.md":               true,
+		"#4.md#":               true,
+		".DS_Store":            true,
+		".git":                 true,
+		"4.md___jb_tmp___":     true,
+		"4.md___jb_old___":     true,
+		"49131":                false,
+		"notes#1.md":           false,
+		"modules.bak.md~other": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWatch checks that a burst of changes makes one call, that editors' own files make
+// none, and that a folder made after the start is watched.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	calls := make(chan struct{}, 10)
+	w, err := Watch(dir, func() { calls <- struct{}{} }, func(err error) { t.Errorf("watch: %v", err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wait := func(what string) {
+		t.Helper()
+		select {
+		case <-calls:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("%s: no call", what)
+		}
+	}
+	quiet := func(what string) {
+		t.Helper()
+		select {
+		case <-calls:
+			t.Fatalf("%s: a call, and there should be none", what)
+		case <-time.After(3 * Settle):
+		}
+	}
+
+	// An editor's save: a swap file, a probe, a backup, then the file, several writes.
+	write(".1.md.swp", "swap")
+	write("4913", "")
+	os.Remove(filepath.Join(dir, "4913"))
+	write("1.md~", "old")
+	for i := range 5 {
+		write("1.md", "text "+string(rune('a'+i)))
+	}
+	wait("a save")
+	quiet("after a save")
+
+	write(".#1.md", "lock")
+	write("#1.md#", "autosave")
+	quiet("editors' own files")
+
+	write("handouts/1.1.md", "new folder")
+	wait("a file in a new folder")
+	quiet("after a new folder")
+	write("handouts/1.2.md", "in the new folder")
+	wait("a file in a folder made after the start")
+}
+
+func TestWatchClose(t *testing.T) {
+	var calls atomic.Int32
+	w, err := Watch(t.TempDir(), func() { calls.Add(1) }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+	if _, err := Watch(filepath.Join(t.TempDir(), "missing"), func() {}, nil); err == nil {
+		t.Error("watching a missing folder did not fail")
+	}
+}
