@@ -69,7 +69,11 @@ func Build(opts Options) (Report, error) {
 		return Report{}, fmt.Errorf("the edition is %q: it is %s (everything, the default) or %s (no trainer script)", opts.Edition, model.TrainerEdition, model.ParticipantEdition)
 	}
 	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil, Edition: opts.Edition}
-	report, err := Generate(os.DirFS(opts.Source), displayPath(opts.Source), siteOpts, func(p string, data []byte) error {
+	fsys, err := contentFS(opts.Source)
+	if err != nil {
+		return Report{}, err
+	}
+	report, err := Generate(fsys, DisplayPath(opts.Source), siteOpts, func(p string, data []byte) error {
 		if err := open(); err != nil {
 			return err
 		}
@@ -127,7 +131,21 @@ func Check(source string) (Report, error) {
 	if err := CheckSource(source); err != nil {
 		return Report{}, err
 	}
-	return Generate(os.DirFS(source), displayPath(source), site.Options{}, func(string, []byte) error { return nil })
+	fsys, err := contentFS(source)
+	if err != nil {
+		return Report{}, err
+	}
+	return Generate(fsys, DisplayPath(source), site.Options{}, func(string, []byte) error { return nil })
+}
+
+// contentFS is the content folder at source as the build reads it: with an adaptation's
+// bases under it (see content.Layers).
+func contentFS(source string) (fs.FS, error) {
+	layers, err := content.Layers(source, DisplayPath(source))
+	if err != nil {
+		return nil, err
+	}
+	return content.NewOverlay(layers), nil
 }
 
 // checkSource says plainly when the source folder is missing.
@@ -144,8 +162,8 @@ func CheckSource(source string) error {
 	return nil
 }
 
-// displayPath is how diagnostics name the content folder: as the user gave it, with slashes.
-func displayPath(source string) string {
+// DisplayPath is how diagnostics name the content folder: as the user gave it, with slashes.
+func DisplayPath(source string) string {
 	return strings.TrimSuffix(filepath.ToSlash(filepath.Clean(source)), "/")
 }
 

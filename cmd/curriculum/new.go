@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"curriculum/generator"
+	"curriculum/generator/adapt"
 	"curriculum/generator/content"
 	"curriculum/generator/scaffold"
 )
@@ -99,7 +100,30 @@ is, use curriculum new handout MODULE --transparency.`,
 		Example: `  curriculum new transparency 4`,
 		Args:    moduleArg,
 	})
-	cmd.AddCommand(module, activity, handout, transparency)
+	var base string
+	adaptation := &cobra.Command{
+		Use:   "adaptation DIR --base CONTENT",
+		Short: "Start an adaptation of a curriculum for a state or county",
+		Long: `New adaptation makes the folder DIR for an adaptation of the curriculum in --base: a
+settings file naming the base, with example variables and removals, and an example colour
+stylesheet. Put in it only the files you change; build it with curriculum build -s DIR.`,
+		Example: `  curriculum new adaptation maryland --base content`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("%s needs the folder to make, like: curriculum new adaptation maryland --base content", cmd.CommandPath())}
+			}
+			written, err := adapt.New(args[0], base)
+			for _, p := range written {
+				fmt.Fprintln(cmd.OutOrStdout(), p)
+			}
+			if err == nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "Build it with: curriculum build -s %s -d public-%s\n", args[0], filepath.Base(args[0]))
+			}
+			return err
+		},
+	}
+	adaptation.Flags().StringVar(&base, "base", "content", "the content folder of the curriculum to adapt")
+	cmd.AddCommand(module, activity, handout, transparency, adaptation)
 	return cmd
 }
 

@@ -17,6 +17,9 @@ type yamlFile struct {
 	file   string // display path
 	offset int    // lines of the file before the YAML's first line
 	diags  *diag.List
+	// origin names the file of nodes that come from another file: the settings of an
+	// adaptation merged with its base's.
+	origin map[*yaml.Node]string
 }
 
 var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -75,7 +78,11 @@ func (y *yamlFile) pos(n *yaml.Node) diag.Pos {
 	if n == nil {
 		return diag.Pos{File: y.file}
 	}
-	return diag.Pos{File: y.file, Line: n.Line + y.offset, Column: n.Column}
+	file := y.file
+	if f, ok := y.origin[n]; ok {
+		file = f
+	}
+	return diag.Pos{File: file, Line: n.Line + y.offset, Column: n.Column}
 }
 
 // fields reads the fields of one YAML mapping, reporting missing, mistyped and unknown ones.

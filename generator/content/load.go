@@ -47,6 +47,7 @@ func Load(fsys fs.FS, display string, md goldmark.Markdown) (*model.Curriculum, 
 	}
 	l.assemble()
 	l.resolve()
+	l.checkRemovals()
 	return l.cur, l.diags
 }
 
@@ -69,6 +70,9 @@ type loader struct {
 
 // file returns the display path of a path of the content folder.
 func (l *loader) file(p string) string {
+	if o, ok := l.fsys.(layered); ok {
+		return o.Origin(p) + "/" + p
+	}
 	if l.display == "" || l.display == "." {
 		return p
 	}
@@ -77,6 +81,15 @@ func (l *loader) file(p string) string {
 
 // read walks the content folder and reads every file it knows.
 func (l *loader) read() {
+	// The settings first: they say what to remove and the variables of the text.
+	if _, err := fs.Stat(l.fsys, SettingsFile); err == nil {
+		if src, ok := l.readText(SettingsFile); ok {
+			l.settings = l.readSettings(src)
+		}
+		if l.settings == nil {
+			return
+		}
+	}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
@@ -91,7 +104,10 @@ func (l *loader) read() {
 			}
 			return nil
 		}
-		if d.IsDir() {
+		if d.IsDir() || p == SettingsFile {
+			return nil
+		}
+		if l.settings != nil && l.settings.removes(p) {
 			return nil
 		}
 		l.readFile(p)
@@ -110,12 +126,6 @@ func (l *loader) readFile(p string) {
 	dir = strings.TrimSuffix(dir, "/")
 	top, _, _ := strings.Cut(p, "/")
 	if path.Ext(name) != ".md" {
-		if p == SettingsFile {
-			if src, ok := l.readText(p); ok {
-				l.settings = l.readSettings(src)
-			}
-			return
-		}
 		if slices.Contains(Reserved, top) {
 			l.diags.Errorf(l.file(p), 0, 0, "%s is a name the generator uses for its own pages; move this file to another folder", top)
 			return
@@ -164,6 +174,9 @@ func (l *loader) readText(p string) ([]byte, bool) {
 		return nil, false
 	}
 	l.checkPasted(l.file(p), src)
+	if path.Ext(p) == ".md" {
+		src = l.substitute(p, src)
+	}
 	return src, true
 }
 

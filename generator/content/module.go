@@ -85,15 +85,35 @@ func (l *loader) assembleModule(m *model.Module) {
 	m.Preamble = ast.NewDocument()
 	var container ast.Node = m.Preamble
 	var act *model.Activity
+	seen := 0        // activities of the file, removed ones too
+	removed := false // in an activity the settings remove
 	for c := doc.Root.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if h, ok := c.(*ast.Heading); ok {
 			switch {
 			case h.Level == 2 && l.isNumbered(doc, h, activityRE):
+				seen++
+				if removed = l.settings != nil && l.settings.removesActivity(m.Number, seen); removed {
+					container = ast.NewDocument() // dropped, steps and all
+					if m.Renumbered == nil {
+						m.Renumbered = map[int]int{}
+						for i := 1; i < seen; i++ {
+							m.Renumbered[i] = i
+						}
+					}
+					m.Renumbered[seen] = 0
+					c = next
+					continue
+				}
 				act = l.newActivity(m, h)
+				if m.Renumbered != nil {
+					m.Renumbered[seen] = act.Number
+				}
 				container = act.Intro
 				c = next
 				continue
+			case removed:
+				// inside a removed activity: dropped with it
 			case h.Level == 3 && act != nil && l.isNumbered(doc, h, stepRE):
 				step := l.newStep(act, h)
 				container = step.Body

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"curriculum/generator/markdown"
 	"curriculum/generator/markdown/embed"
 	"curriculum/generator/markdown/xref"
 	"curriculum/generator/model"
@@ -59,12 +60,24 @@ func (l *loader) resolve() {
 	for _, p := range pages {
 		l.resolveIn(r, p.Doc, p.Doc.Root, model.Use{Name: p.Title, URL: p.URL()})
 	}
+	// A title that names an activity by a number the adaptation changed says the new one.
+	for _, m := range l.cur.Modules {
+		if m.Renumbered == nil {
+			continue
+		}
+		for _, a := range m.Activities {
+			a.Title = strings.TrimSpace(markdown.PlainText(a.Heading, m.Doc.Source))
+			for _, s := range a.Steps {
+				s.Title = strings.TrimSpace(markdown.PlainText(s.Heading, m.Doc.Source))
+			}
+		}
+	}
 }
 
 // resolveIn resolves the references and derived blocks under n, a part of doc that readers
 // know as use.
 func (l *loader) resolveIn(r *resolver, doc *model.Document, n ast.Node, use model.Use) {
-	r.use = use
+	r.use, r.source = use, doc.Source
 	xref.Resolve(n, r, func(ref *xref.Ref, err error) {
 		l.diags.ErrorAt(offsetPos(doc, ref.Offset), "%v", err)
 	})
@@ -104,6 +117,19 @@ type resolver struct {
 	modules        map[string]*model.Module
 	sites          map[string]string // content path → site path, for links
 	use            model.Use
+	source         []byte // of the document being resolved
+}
+
+// renumber makes the text of a reference to an activity say its new number: "Activity 5"
+// becomes "Activity 4" once an adaptation removed an activity before it.
+func renumber(ref *xref.Ref, source []byte, now int) {
+	text := markdown.PlainText(ref, source)
+	i := strings.LastIndex(text, ref.Number)
+	if i < 0 {
+		return
+	}
+	ref.RemoveChildren(ref)
+	ref.AppendChild(ref, ast.NewString([]byte(text[:i]+strconv.Itoa(now)+text[i+len(ref.Number):])))
 }
 
 // Resolve implements xref.Resolver.
@@ -145,6 +171,16 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 			return "", nil // outside a module, "Activity 2" names no particular activity
 		}
 		n, _ := strconv.Atoi(ref.Number)
+		if m.Renumbered != nil {
+			now, ok := m.Renumbered[n]
+			switch {
+			case ok && now == 0:
+				return "", fmt.Errorf("Activity %d of Module %d is removed by the settings (remove: activity: %d.%d): rewrite or remove this reference", n, m.Number, m.Number, n)
+			case ok && now != n:
+				renumber(ref, r.source, now)
+				n = now
+			}
+		}
 		if n >= 1 && n <= len(m.Activities) {
 			return m.Activities[n-1].URL(), nil
 		}

@@ -16,6 +16,45 @@ type settingsFile struct {
 	contents []contentsEntry
 	start    model.Clock
 	agenda   []agendaBlock
+
+	// variables are the names the text may use as {{name}}, and their values.
+	variables map[string]string
+	// removals are what an adaptation takes out of its base.
+	removals []removal
+}
+
+// removal is one item of the settings' remove list: a file of the base (a page, a handout, a
+// transparency), or an activity of a module.
+type removal struct {
+	file     string // "handouts/4.3.md"; "" for an activity
+	module   int    // for an activity
+	activity int
+	what     string // "Handout 4.3", for messages
+	pos      diag.Pos
+	done     bool // it matched something
+}
+
+// removes reports whether the file at p is removed, and marks the removal done.
+func (s *settingsFile) removes(p string) bool {
+	for i := range s.removals {
+		if s.removals[i].file == p {
+			s.removals[i].done = true
+			return true
+		}
+	}
+	return false
+}
+
+// removesActivity reports whether the n-th activity of module m is removed.
+func (s *settingsFile) removesActivity(m, n int) bool {
+	for i := range s.removals {
+		r := &s.removals[i]
+		if r.file == "" && r.module == m && r.activity == n {
+			r.done = true
+			return true
+		}
+	}
+	return false
 }
 
 type contentsEntry struct {
@@ -33,13 +72,18 @@ type agendaBlock struct {
 	minPos  diag.Pos
 }
 
-var settingsFields = []string{"title", "subtitle", "short_title", "language", "developer", "assistance", "publisher", "audience", "participants", "room", "contents", "day"}
+var settingsFields = []string{"title", "subtitle", "short_title", "language", "developer", "assistance", "publisher", "audience", "participants", "room", "contents", "day", "base", "variables", "remove"}
 
 func (l *loader) readSettings(src []byte) *settingsFile {
 	y := &yamlFile{file: l.file(SettingsFile), diags: l.diags}
 	root := y.parse(src, SettingsFile)
 	if root == nil {
 		return nil
+	}
+	if o, ok := l.fsys.(layered); ok {
+		if root = l.mergeSettings(y, root, o.Layers()); root == nil {
+			return nil
+		}
 	}
 	f := y.fields(root, SettingsFile, settingsFields...)
 	cur := &model.Curriculum{
@@ -70,6 +114,9 @@ func (l *loader) readSettings(src []byte) *settingsFile {
 		name = strings.TrimSuffix(strings.Trim(strings.TrimSpace(name), "/"), ".md")
 		s.contents = append(s.contents, contentsEntry{name: name, pos: y.pos(item)})
 	}
+	f.str("base", false) // read by Layers; here only checked to be text
+	s.variables = readVariables(y, f.get("variables"))
+	s.removals = readRemovals(y, f.list("remove"))
 	if day := f.get("day"); day != nil {
 		s.readDay(y, day)
 	} else {

@@ -74,6 +74,11 @@ type Module struct {
 	Preamble ast.Node
 	Doc      *Document
 
+	// Renumbered maps the activities' numbers in the module's file to their numbers once an
+	// adaptation removed some (0 for a removed one); nil when none was removed. References
+	// are written with the file's numbers.
+	Renumbered map[int]int
+
 	Handouts       []*Handout      // numbered N.x, in order
 	Transparencies []*Transparency // numbered N.x, in order
 	Blocks         []*Block        // the agenda's blocks for this module
