@@ -160,6 +160,8 @@ func TestAdaptationErrors(t *testing.T) {
 			"md/notes.md:5:5: error: Activity 4 of Module 1 is removed by the settings (remove: activity: 1.4): rewrite or remove this reference"},
 		{"a base that is not there", map[string]string{"curriculum.yaml": "title: X\nbase: ../nowhere\n"},
 			"md/curriculum.yaml:2: base: ../nowhere is not a folder"},
+		{"a theme override that does not parse", map[string]string{"theme/layouts/handout.html": "{{define \"main\"}}{{.Title}\n"},
+			"md/theme/layouts/handout.html:1: error: in the template:"},
 		{"a setting of the wrong type", map[string]string{"curriculum.yaml": "base: ../content\nparticipants: many\n"},
 			"md/curriculum.yaml:2:15: error: participants"},
 	} {

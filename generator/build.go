@@ -115,10 +115,20 @@ func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Re
 	if err := diags.Err(); err != nil {
 		return report, err
 	}
-	if info, err := fs.Stat(fsys, content.ThemeDir); err == nil && info.IsDir() {
-		theme, _ := fs.Sub(fsys, content.ThemeDir)
-		opts.Layers = append([]site.Layer{{Name: display + "/" + content.ThemeDir, FS: theme}}, opts.Layers...)
+	// The theme folders of the content, an adaptation's before its base's, come before the
+	// default theme, each named as the user knows it.
+	layers := []content.Layer{{FS: fsys, Display: display}}
+	if o, ok := fsys.(interface{ Layers() []content.Layer }); ok {
+		layers = o.Layers()
 	}
+	var themes []site.Layer
+	for _, l := range layers {
+		if info, err := fs.Stat(l.FS, content.ThemeDir); err == nil && info.IsDir() {
+			theme, _ := fs.Sub(l.FS, content.ThemeDir)
+			themes = append(themes, site.Layer{Name: l.Display + "/" + content.ThemeDir, FS: theme})
+		}
+	}
+	opts.Layers = append(themes, opts.Layers...)
 	stats, err := site.Render(cur, md, fsys, opts, emit)
 	report.Stats = stats
 	return report, err
