@@ -159,7 +159,16 @@ type NavItem struct {
 	Minutes  int
 	Module   *model.Module // set for a module, whose activities show under it on its own page
 	Children []*NavItem
+	// AllModules is set on the one entry that stands for every module in a curriculum with
+	// too many to list on every page: it links to the list of modules, and on a module's page
+	// the module shows under it.
+	AllModules bool
 }
+
+// maxNavModules is how many modules the sidebar lists one by one. A catalogue of hundreds
+// lists them on one page instead: every page listing every module would make the site grow
+// with the square of its size, and such a sidebar cannot be read anyway.
+const maxNavModules = 40
 
 // nav builds the sidebar, the same on every page.
 func (r *renderer) buildNav() []*NavItem {
@@ -178,6 +187,10 @@ func (r *renderer) buildNav() []*NavItem {
 	}
 	for _, e := range cur.Contents {
 		if e.Modules {
+			if len(cur.Modules) > maxNavModules {
+				items = append(items, &NavItem{Title: fmt.Sprintf("All %d modules", len(cur.Modules)), URL: "modules/index.html", AllModules: true})
+				continue
+			}
 			for _, m := range cur.Modules {
 				items = append(items, &NavItem{Title: m.Name() + ": " + m.Title, URL: m.URL(), Minutes: m.Minutes(), Module: m})
 			}
@@ -300,6 +313,7 @@ func (r *renderer) pages() []*page {
 	if len(r.transparencies()) > 0 {
 		add(&page{Kind: "transparencies", Path: transparenciesIndex.URL, Title: "Transparencies", Crumbs: []Link{home}})
 	}
+	add(&page{Kind: "modules", Path: "modules/index.html", Title: "Modules", Crumbs: []Link{home}})
 	add(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance", Crumbs: []Link{home}})
 	add(&page{Kind: "schedule", Path: "schedule/index.html", Title: "Schedule at a Glance", Crumbs: []Link{home}})
 	if !r.participant {

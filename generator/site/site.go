@@ -10,8 +10,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -72,13 +75,32 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 			return stats, err
 		}
 	}
-	for _, p := range pages {
-		out, err := r.renderPage(p)
-		if err != nil {
-			return stats, err
+	// Pages render on every core, a batch at a time, and are emitted in order: the output is
+	// the same bytes in the same order as one core would make, and at most a batch of pages is
+	// held in memory.
+	const batch = 64
+	outs := make([][]byte, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(pages); start += batch {
+		todo := pages[start:min(start+batch, len(pages))]
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(todo)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
+					outs[i], errs[i] = r.renderPage(todo[i])
+				}
+			})
 		}
-		if err := count(p.Path, out); err != nil {
-			return stats, err
+		wg.Wait()
+		for i, p := range todo {
+			if errs[i] != nil {
+				return stats, errs[i]
+			}
+			if err := count(p.Path, outs[i]); err != nil {
+				return stats, err
+			}
+			outs[i] = nil
 		}
 	}
 	if err := count(SearchIndexPath, r.searchIndex()); err != nil {

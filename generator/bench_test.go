@@ -1,0 +1,183 @@
+package generator_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"curriculum/generator"
+	"curriculum/generator/internal/corpus"
+)
+
+// corpusDir writes the synthetic curriculum of n modules once per test binary.
+var corpusDirs sync.Map
+
+func corpusDir(b testing.TB, n int) string {
+	if d, ok := corpusDirs.Load(n); ok {
+		return d.(string)
+	}
+	dir, err := os.MkdirTemp("", "curriculum-corpus-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	corpusDirs.Store(n, dir)
+	return dir
+}
+
+// TestWriteCorpus writes the synthetic curriculum to $CURRICULUM_CORPUS_DIR, N modules from
+// $CURRICULUM_CORPUS_N (1000), for measuring a whole curriculum build process:
+//
+//	CURRICULUM_CORPUS_DIR=/tmp/c1000 go test ./generator -run TestWriteCorpus
+//	/usr/bin/time -v go run ./cmd/curriculum build -s /tmp/c1000 -d /tmp/out
+func TestWriteCorpus(t *testing.T) {
+	dir := os.Getenv("CURRICULUM_CORPUS_DIR")
+	if dir == "" {
+		t.Skip("set CURRICULUM_CORPUS_DIR to write the synthetic curriculum")
+	}
+	n := 1000
+	if s := os.Getenv("CURRICULUM_CORPUS_N"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := corpus.Write(dir, n, 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCorpusBuilds: the synthetic curriculum is valid content, so that the benchmarks measure
+// a real build.
+func TestCorpusBuilds(t *testing.T) {
+	files, report, err := buildDir(t, corpusDir(t, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Modules != 10 || report.Handouts != 30 || report.Transparencies != 10 {
+		t.Errorf("built %d modules, %d handouts, %d transparencies", report.Modules, report.Handouts, report.Transparencies)
+	}
+	if !strings.Contains(string(files["modules/3/index.html"]), `class="cue cue-`) {
+		t.Error("the synthetic modules have no trainer cues")
+	}
+}
+
+func benchmarkBuild(b *testing.B, src string) {
+	dest := filepath.Join(b.TempDir(), "public")
+	var pages int
+	b.ReportAllocs()
+	for b.Loop() {
+		report, err := generator.Build(generator.Options{Source: src, Destination: dest})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = report.Pages
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkBuildRealContent builds the real curriculum, in process.
+func BenchmarkBuildRealContent(b *testing.B) { benchmarkBuild(b, "../content") }
+
+// BenchmarkBuild100 and BenchmarkBuild1000 build the synthetic curricula.
+func BenchmarkBuild100(b *testing.B)  { benchmarkBuild(b, corpusDir(b, 100)) }
+func BenchmarkBuild1000(b *testing.B) { benchmarkBuild(b, corpusDir(b, 1000)) }
+
+// limit is what a build is measured against: reading the markdown files of a curriculum,
+// converting them with a plain goldmark (GFM) on GOMAXPROCS goroutines, and writing the HTML.
+type limit struct {
+	src, dest string
+	paths     []string
+	md        goldmark.Markdown
+}
+
+func newLimit(b *testing.B, src string) *limit {
+	l := &limit{src: src, dest: b.TempDir(), md: goldmark.New(goldmark.WithExtensions(extension.GFM))}
+	_ = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			l.paths = append(l.paths, p)
+		}
+		return err
+	})
+	return l
+}
+
+func (l *limit) run(b *testing.B) {
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range work {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				buf.Reset()
+				if err := l.md.Convert(src, &buf); err != nil {
+					b.Error(err)
+					continue
+				}
+				rel, _ := filepath.Rel(l.src, p)
+				out := filepath.Join(l.dest, strings.ReplaceAll(rel, string(filepath.Separator), "_")+".html")
+				if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+					b.Error(err)
+				}
+			}
+		})
+	}
+	for _, p := range l.paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
+
+// BenchmarkLimit1000 measures the limit alone, on the synthetic curriculum of 1,000 modules.
+func BenchmarkLimit1000(b *testing.B) {
+	l := newLimit(b, corpusDir(b, 1000))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.run(b)
+	}
+	b.ReportMetric(float64(len(l.paths))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkBuildVsLimit1000 runs the whole build and the limit of the synthetic curriculum of
+// 1,000 modules in turn, in the same run, and reports each one's time and their ratio: the
+// target is a ratio of 1.5 or less.
+func BenchmarkBuildVsLimit1000(b *testing.B) {
+	src := corpusDir(b, 1000)
+	l := newLimit(b, src)
+	dest := filepath.Join(b.TempDir(), "public")
+	var build, lim time.Duration
+	for b.Loop() {
+		start := time.Now()
+		l.run(b)
+		lim += time.Since(start)
+		start = time.Now()
+		if _, err := generator.Build(generator.Options{Source: src, Destination: dest}); err != nil {
+			b.Fatal(err)
+		}
+		build += time.Since(start)
+	}
+	b.ReportMetric(float64(build.Milliseconds())/float64(b.N), "build-ms")
+	b.ReportMetric(float64(lim.Milliseconds())/float64(b.N), "limit-ms")
+	b.ReportMetric(float64(build)/float64(lim), "build/limit")
+}
+
+// BenchmarkBuild300 sits between the two, for profiles that finish quickly.
+func BenchmarkBuild300(b *testing.B) { benchmarkBuild(b, corpusDir(b, 300)) }
