@@ -133,6 +133,7 @@ type renderer struct {
 	layers    []Layer
 	baseURL   string
 	templates map[string]*template.Template // by kind
+	shared    *template.Template            // the base layout and the partials, parsed once
 	sources   map[string]string             // template name → the candidate it was parsed from
 	nav       []*NavItem
 	packets   []*Packet

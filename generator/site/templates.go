@@ -27,6 +27,32 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 	if t, ok := r.templates[kind]; ok {
 		return t, nil
 	}
+	shared, err := r.sharedTemplate()
+	if err != nil {
+		return nil, err
+	}
+	t, err := shared.Clone() // the base and the partials are parsed once, for every kind
+	if err != nil {
+		return nil, err
+	}
+	layout, from, err := find(r.layers, layoutCandidates(kind, layerNames(r.layers)))
+	if err != nil {
+		return nil, err
+	}
+	r.sources[path.Base(from)] = from
+	if _, err := t.New(path.Base(from)).Parse(string(layout)); err != nil {
+		return nil, r.templateError(err)
+	}
+	r.templates[kind] = t
+	return t, nil
+}
+
+// sharedTemplate parses, once, what every layout is executed with: the base layout and every
+// partial, each from the first layer that has it.
+func (r *renderer) sharedTemplate() (*template.Template, error) {
+	if r.shared != nil {
+		return r.shared, nil
+	}
 	names := layerNames(r.layers)
 	t := template.New("baseof").Funcs(funcs)
 	base, from, err := find(r.layers, fileCandidates("layouts/baseof.html", names))
@@ -51,15 +77,7 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 			return nil, r.templateError(err)
 		}
 	}
-	layout, from, err := find(r.layers, layoutCandidates(kind, names))
-	if err != nil {
-		return nil, err
-	}
-	r.sources[path.Base(from)] = from
-	if _, err := t.New(path.Base(from)).Parse(string(layout)); err != nil {
-		return nil, r.templateError(err)
-	}
-	r.templates[kind] = t
+	r.shared = t
 	return t, nil
 }
 
