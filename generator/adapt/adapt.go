@@ -24,6 +24,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"curriculum/generator/content"
+	"curriculum/generator/scaffold"
 )
 
 // SumFile is where an adaptation records the base files it replaces, by their hashes.
@@ -37,6 +38,8 @@ type File struct {
 	// Recorded is false for an override whose base file was never recorded; Changed is set when
 	// the base file's hash differs from the recorded one.
 	Recorded, Changed bool
+
+	sum string // the base file's hash, now
 }
 
 // Report is what an adaptation changes against its base.
@@ -88,9 +91,9 @@ func Status(dir, display string) (*Report, error) {
 		if err != nil {
 			return err
 		}
-		f := File{Path: p, Base: origin(below, p) + "/" + p}
+		f := File{Path: p, Base: origin(below, p) + "/" + p, sum: hash(data)}
 		if sum, ok := sums[p]; ok {
-			f.Recorded, f.Changed = true, sum != hash(data)
+			f.Recorded, f.Changed = true, sum != f.sum
 		}
 		r.Overrides = append(r.Overrides, f)
 		return nil
@@ -109,20 +112,17 @@ func Record(dir, display string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	layers, _ := content.Layers(dir, display)
-	base := content.NewOverlay(layers[1:])
 	var b bytes.Buffer
-	b.WriteString("# The base files this adaptation replaces, as they were when it took them in.\n# Written by curriculum status --record; curriculum status compares the base with them.\n")
+	b.WriteString(sumHeader)
 	for i, f := range r.Overrides {
-		data, err := fs.ReadFile(base, f.Path)
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(&b, "%s  %s\n", hash(data), f.Path)
+		fmt.Fprintf(&b, "%s  %s\n", f.sum, f.Path)
 		r.Overrides[i].Recorded, r.Overrides[i].Changed = true, false
 	}
 	return r, os.WriteFile(filepath.Join(dir, SumFile), b.Bytes(), 0o644)
 }
+
+// sumHeader opens the file of recorded hashes.
+const sumHeader = "# The base files this adaptation replaces, as they were when it took them in.\n# Written by curriculum status --record; curriculum status compares the base with them.\n"
 
 func hash(data []byte) string {
 	s := sha256.Sum256(data)
@@ -209,23 +209,11 @@ func New(dir, base string) ([]string, error) {
 	files := map[string]string{
 		content.SettingsFile:          fmt.Sprintf(settingsTemplate, filepath.ToSlash(rel)),
 		"theme/static/css/custom.css": customCSS,
-		SumFile:                       "# The base files this adaptation replaces, as they were when it took them in.\n# Written by curriculum status --record; curriculum status compares the base with them.\n",
+		SumFile:                       sumHeader,
 	}
 	var written []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return written, err
-		}
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return written, err
-		}
-		_, err = f.WriteString(files[name])
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := scaffold.Create(dir, scaffold.File{Path: name, Name: name, Text: []byte(files[name])}); err != nil {
 			return written, err
 		}
 		written = append(written, path.Join(filepath.ToSlash(dir), name))

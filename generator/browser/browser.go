@@ -142,9 +142,9 @@ func (b *Browser) Close() error {
 	return b.closeErr
 }
 
-// tab opens a new tab in the browser and returns its context, which ends when ctx does, and
-// the func that closes the tab.
-func (b *Browser) tab(ctx context.Context) (context.Context, context.CancelFunc) {
+// Tab opens a new tab in the browser and returns its chromedp context, which ends when ctx
+// does, and the func that closes the tab: for a caller that drives the tab with chromedp.
+func (b *Browser) Tab(ctx context.Context) (context.Context, context.CancelFunc) {
 	tabCtx, closeTab := chromedp.NewContext(b.ctx)
 	stop := context.AfterFunc(ctx, closeTab)
 	return tabCtx, func() {

@@ -102,9 +102,3 @@ func setPDFDates(pdf []byte, t time.Time) []byte {
 		return []byte("/" + string(name) + " (D:" + d + "+00'00')")
 	})
 }
-
-// Tab opens a new tab of the browser for a caller that drives it with chromedp: the tab's
-// chromedp context, which ends when ctx does, and the func that closes it.
-func (b *Browser) Tab(ctx context.Context) (context.Context, context.CancelFunc) {
-	return b.tab(ctx)
-}

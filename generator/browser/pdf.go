@@ -33,7 +33,7 @@ func (b *Browser) print(ctx context.Context, url, prepare string) ([]byte, error
 	ctx, cancel := context.WithTimeoutCause(ctx, pageTimeout,
 		fmt.Errorf("%s took more than %v to load and print: check that the page loads nothing from the network", url, pageTimeout))
 	defer cancel()
-	tabCtx, closeTab := b.tab(ctx)
+	tabCtx, closeTab := b.Tab(ctx)
 	defer closeTab()
 
 	if err := chromedp.Do(tabCtx, chromedp.Navigate(url)); err != nil {

@@ -37,8 +37,8 @@ func (l *loader) mergeSettings(y *yamlFile, top *yaml.Node, layers []Layer) *yam
 		}
 		for k := 0; k+1 < len(root.Content); k += 2 {
 			key, value := root.Content[k], root.Content[k+1]
-			at := slices.IndexFunc(merged.Content, func(n *yaml.Node) bool { return n.Value == key.Value })
-			if at < 0 || at%2 != 0 {
+			at := keyIndex(merged, key.Value)
+			if at < 0 {
 				merged.Content = append(merged.Content, key, value)
 				continue
 			}
@@ -53,7 +53,7 @@ func (l *loader) mergeSettings(y *yamlFile, top *yaml.Node, layers []Layer) *yam
 				both.Content = slices.Clone(below.Content)
 				for v := 0; v+1 < len(value.Content); v += 2 {
 					name := value.Content[v].Value
-					if j := slices.IndexFunc(both.Content, func(n *yaml.Node) bool { return n.Value == name }); j >= 0 && j%2 == 0 {
+					if j := keyIndex(&both, name); j >= 0 {
 						both.Content[j], both.Content[j+1] = value.Content[v], value.Content[v+1]
 					} else {
 						both.Content = append(both.Content, value.Content[v], value.Content[v+1])
@@ -66,6 +66,16 @@ func (l *loader) mergeSettings(y *yamlFile, top *yaml.Node, layers []Layer) *yam
 		}
 	}
 	return merged
+}
+
+// keyIndex is the index in m.Content of the key named key of the mapping m, or -1.
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // remember records file as the origin of n and every node under it.
@@ -170,34 +180,42 @@ var variableRef = regexp.MustCompile(`\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}`)
 // neither a variable nor a derived block is an error at its place. The values hold no line
 // breaks, so every line keeps its number.
 func (l *loader) substitute(p string, src []byte) []byte {
-	vars := map[string]string{}
+	matches := variableRef.FindAllSubmatchIndex(src, -1)
+	if matches == nil {
+		return src
+	}
+	var vars map[string]string
 	if l.settings != nil {
 		vars = l.settings.variables
 	}
-	if !variableRef.Match(src) {
-		return src
-	}
-	lines := diag.NewLines(src)
-	return variableRef.ReplaceAllFunc(src, func(m []byte) []byte {
-		name := string(variableRef.FindSubmatch(m)[1])
+	var lines *diag.Lines
+	out := make([]byte, 0, len(src))
+	last := 0
+	for _, m := range matches {
+		start, end, name := m[0], m[1], string(src[m[2]:m[3]])
 		if v, ok := vars[name]; ok {
-			return []byte(v)
+			out = append(append(out, src[last:start]...), v...)
+			last = end
+			continue
 		}
-		off := indexOf(src, m)
-		if !slices.Contains(Embeds, name) && !aloneOnLine(src, off, len(m)) {
-			line, col := lines.Position(off)
-			names := slices.Sorted(maps.Keys(vars))
-			hint := "the settings define no variables: add it under variables: in " + SettingsFile
-			if len(names) > 0 {
-				hint = "the variables are " + strings.Join(names, ", ")
-				if near := nearest(name, names); near != "" {
-					hint = "did you mean {{" + near + "}}? " + hint
-				}
+		if slices.Contains(Embeds, name) || aloneOnLine(src, start, end-start) {
+			continue
+		}
+		if lines == nil {
+			lines = diag.NewLines(src)
+		}
+		line, col := lines.Position(start)
+		names := slices.Sorted(maps.Keys(vars))
+		hint := "the settings define no variables: add it under variables: in " + SettingsFile
+		if len(names) > 0 {
+			hint = "the variables are " + strings.Join(names, ", ")
+			if near := nearest(name, names); near != "" {
+				hint = "did you mean {{" + near + "}}? " + hint
 			}
-			l.diags.Errorf(l.file(p), line, col, "unknown variable {{%s}}: %s", name, hint)
 		}
-		return m
-	})
+		l.diags.Errorf(l.file(p), line, col, "unknown variable {{%s}}: %s", name, hint)
+	}
+	return append(out, src[last:]...)
 }
 
 // aloneOnLine reports whether src[off:off+n] is all its line holds but spaces: a derived
@@ -206,17 +224,4 @@ func aloneOnLine(src []byte, off, n int) bool {
 	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
 	end := off + n + strings.IndexByte(string(src[off+n:])+"\n", '\n')
 	return strings.TrimSpace(string(src[start:off])) == "" && strings.TrimSpace(string(src[off+n:end])) == ""
-}
-
-// indexOf finds the first place of m, a sub-slice of src, by its address.
-func indexOf(src, m []byte) int {
-	if len(m) == 0 {
-		return 0
-	}
-	for i := range src {
-		if &src[i] == &m[0] {
-			return i
-		}
-	}
-	return strings.Index(string(src), string(m))
 }

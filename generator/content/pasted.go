@@ -56,19 +56,15 @@ func (l *loader) checkPastedLine(file string, lines *diag.Lines, off int, text s
 		line, col := lines.Position(off + i)
 		l.diags.Warnf(file, line, col, format, args...)
 	}
-	first, firstAt := "", len(text)
-	for _, m := range mojibake {
+	first, firstAt := -1, len(text) // the mojibake that comes first on the line
+	for k, m := range mojibake {
 		if i := strings.Index(text, m.text); i >= 0 && i < firstAt {
-			first, firstAt = m.text, i
+			first, firstAt = k, i
 		}
 	}
-	if first != "" {
-		for _, m := range mojibake {
-			if m.text == first {
-				at(firstAt, "%q looks like text pasted from a document in another encoding: it probably stands for %s; retype it (and check the rest of the line)", first, m.means)
-				break
-			}
-		}
+	if first >= 0 {
+		m := mojibake[first]
+		at(firstAt, "%q looks like text pasted from a document in another encoding: it probably stands for %s; retype it (and check the rest of the line)", m.text, m.means)
 	}
 	i := strings.Index(text, nbsp)
 	if i < 0 {

@@ -31,7 +31,7 @@ type Watcher struct {
 // Watch starts watching dir and every folder under it, except hidden ones. Once a burst of
 // changes to files that matter has been quiet for Settle, it calls changed; changes made while
 // changed runs make another call after it. A file matters unless an editor makes it for
-// itself (see Ignored). problem, which may be nil, is told what could not be watched after
+// itself (see content.EditorFile). problem, which may be nil, is told what could not be watched after
 // the start; the watcher goes on. changed and problem are called from one goroutine, never at
 // once, and never after Close returns.
 func Watch(dir string, changed func(), problem func(error)) (*Watcher, error) {
@@ -70,7 +70,7 @@ func (w *Watcher) addTree(dir string, root bool) error {
 			return err
 		case !d.IsDir():
 			return nil
-		case (p != dir || !root) && Ignored(d.Name()):
+		case (p != dir || !root) && content.EditorFile(d.Name()):
 			return filepath.SkipDir
 		}
 		return w.fsw.Add(p)
@@ -117,7 +117,7 @@ func (w *Watcher) matters(ev fsnotify.Event) bool {
 	if ev.Op == fsnotify.Chmod {
 		return false // indexers and backup tools touch modes; a save also writes
 	}
-	return !Ignored(filepath.Base(ev.Name))
+	return !content.EditorFile(filepath.Base(ev.Name))
 }
 
 func (w *Watcher) report(err error) {
@@ -125,7 +125,3 @@ func (w *Watcher) report(err error) {
 		w.problem(err)
 	}
 }
-
-// Ignored reports whether a file named name is one that editors and tools make for
-// themselves, whose changes need no build; the build skips the same files.
-func Ignored(name string) bool { return content.EditorFile(name) }
