@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"curriculum/generator/diag"
+	"curriculum/generator/internal/work"
 	"curriculum/generator/model"
 )
 
@@ -90,6 +91,7 @@ func (l *loader) read() {
 			return
 		}
 	}
+	var paths []string
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
@@ -110,17 +112,39 @@ func (l *loader) read() {
 		if l.settings != nil && l.settings.removes(p) {
 			return nil
 		}
-		l.readFile(p)
+		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
 	}
+	l.readFiles(paths)
 	if l.settings == nil && !l.diags.HasErrors() {
 		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
 	}
 }
 
+// readFiles reads the files at paths on every core, each into a loader of its own, and
+// gathers what they found in the order of paths: the model and the diagnostics are the same as
+// one core reading them in turn would make.
+func (l *loader) readFiles(paths []string) {
+	subs := make([]*loader, len(paths))
+	work.Each(len(paths), func(i int) {
+		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings}
+		sub.readFile(paths[i])
+		subs[i] = sub
+	})
+	for _, sub := range subs {
+		l.diags.Merge(sub.diags)
+		l.modules = append(l.modules, sub.modules...)
+		l.handouts = append(l.handouts, sub.handouts...)
+		l.transps = append(l.transps, sub.transps...)
+		l.pages = append(l.pages, sub.pages...)
+		l.assets = append(l.assets, sub.assets...)
+	}
+}
+
+// readFile reads one file of the content folder into l.
 func (l *loader) readFile(p string) {
 	dir, name := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")

@@ -43,8 +43,39 @@ type page struct {
 	local   map[string]string // site path of a document the page holds → its part's id
 	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
 
-	r    *renderer
-	tmpl *template.Template
+	r       *renderer
+	tmpl    *template.Template
+	article *template.HTML // a part's article, once rendered
+}
+
+// Article is the part's document as an article: the layout "article-KIND" of the part's
+// kind (module, handout, transparency, competencies, schedule, or page for any other),
+// executed with the part. A packet's parts are rendered before its layout runs, on every
+// core.
+func (p *page) Article() (template.HTML, error) {
+	if p.article != nil {
+		return *p.article, nil
+	}
+	a, err := p.renderArticle()
+	if err != nil {
+		return "", err
+	}
+	return *a, nil
+}
+
+func (p *page) renderArticle() (*template.HTML, error) {
+	kind := p.Kind
+	switch kind {
+	case "module", "handout", "transparency", "competencies", "schedule":
+	default:
+		kind = "page"
+	}
+	var buf bytes.Buffer
+	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, p); err != nil {
+		return nil, err
+	}
+	a := template.HTML(buf.String())
+	return &a, nil
 }
 
 // Link is a titled site path.

@@ -6,21 +6,20 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 
 	"curriculum/generator/diag"
+	"curriculum/generator/internal/work"
 	"curriculum/generator/markdown"
 	"curriculum/generator/model"
 	"curriculum/themes"
@@ -53,6 +52,16 @@ type Stats struct {
 	Packets []*Packet
 }
 
+// pageSize is room for a page's layout around its content, and partSize for what a packet
+// writes around each of its parts.
+const (
+	pageSize = 16 << 10
+	partSize = 256
+)
+
+// renderWindow is how many pages may be rendered ahead of the one being written.
+const renderWindow = 16
+
 // Render writes the site of cur through emit. content is the content folder, for its assets.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
@@ -75,33 +84,16 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 			return stats, err
 		}
 	}
-	// Pages render on every core, a batch at a time, and are emitted in order: the output is
-	// the same bytes in the same order as one core would make, and at most a batch of pages is
-	// held in memory.
-	const batch = 64
-	outs := make([][]byte, batch)
-	errs := make([]error, batch)
-	for start := 0; start < len(pages); start += batch {
-		todo := pages[start:min(start+batch, len(pages))]
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(runtime.GOMAXPROCS(0), len(todo)) {
-			wg.Go(func() {
-				for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
-					outs[i], errs[i] = r.renderPage(todo[i])
-				}
-			})
-		}
-		wg.Wait()
-		for i, p := range todo {
-			if errs[i] != nil {
-				return stats, errs[i]
-			}
-			if err := count(p.Path, outs[i]); err != nil {
-				return stats, err
-			}
-			outs[i] = nil
-		}
+	// Pages render on every core and are emitted in order as they are ready, alongside the
+	// rendering: the output is the same bytes in the same order as one core would make, and at
+	// most a window of pages is held in memory.
+	err := work.Ordered(len(pages), renderWindow, func(i int) ([]byte, error) {
+		return r.renderPage(pages[i])
+	}, func(i int, data []byte) error {
+		return count(pages[i].Path, data)
+	})
+	if err != nil {
+		return stats, err
 	}
 	if err := count(SearchIndexPath, r.searchIndex()); err != nil {
 		return stats, err
@@ -170,15 +162,37 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 	for _, part := range p.Parts {
 		part.tmpl = t
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "baseof", p); err != nil {
-		err = r.templateError(err)
-		if _, ok := err.(diag.Errors); ok {
-			return nil, err
-		}
-		return nil, fmt.Errorf("rendering %s: %w", p.Path, err)
+	// The documents of a packet render on every core before the packet's layout puts them
+	// together: one packet holds the whole guide.
+	errs := make([]error, len(p.Parts))
+	work.Each(len(p.Parts), func(i int) {
+		part := p.Parts[i]
+		part.article, errs[i] = part.renderArticle()
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, r.pageError(p, err)
+	}
+	// The buffer is made big enough at once: growing to the guide's size a doubling at a
+	// time costs more than rendering it.
+	size := pageSize
+	for _, part := range p.Parts {
+		size += len(*part.article) + partSize
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if err := t.ExecuteTemplate(buf, "baseof", p); err != nil {
+		return nil, r.pageError(p, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// pageError is an error of executing p's layout: at the line of the template, or naming
+// the page.
+func (r *renderer) pageError(p *page, err error) error {
+	err = r.templateError(err)
+	if _, ok := err.(diag.Errors); ok {
+		return err
+	}
+	return fmt.Errorf("rendering %s: %w", p.Path, err)
 }
 
 // copyStatic emits the static files of every layer, the first layer's file winning, and the
