@@ -7,9 +7,7 @@ import (
 	"bufio"
 	"io"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -18,13 +16,11 @@ import (
 
 	"curriculum/generator/markdown/cue"
 	"curriculum/generator/markdown/embed"
+	"curriculum/generator/markdown/highlight"
 	"curriculum/generator/markdown/plain"
 	"curriculum/generator/markdown/xref"
 	"curriculum/generator/urlpath"
 )
-
-// HighlightStyle is the chroma style whose CSS the site ships for code blocks.
-const HighlightStyle = "github"
 
 // New returns the goldmark.Markdown every file of a curriculum is parsed and rendered with.
 // It is safe for concurrent use once built.
@@ -42,10 +38,7 @@ func New() goldmark.Markdown {
 			meta.Meta,
 			// Code blocks highlighted by chroma with CSS classes, never inline styles, so
 			// that the print stylesheet and an adapter's colours apply.
-			highlighting.NewHighlighting(
-				highlighting.WithStyle(HighlightStyle),
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-			),
+			highlight.Extension,
 			// "Say the following:" and the other trainer cues, as labelled blocks.
 			cue.Extension,
 			// "Handout 4.1", "Module 3", … as links; the content package resolves them.

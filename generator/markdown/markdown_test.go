@@ -14,7 +14,7 @@ func TestConfiguration(t *testing.T) {
 		"## Roles {#roles}\n\n" +
 		"\"It's\" -- a test --- of dashes...\n\n" +
 		"| A | B |\n| --- | --- |\n| 1. | |\n\n" +
-		"```go\nfunc main() {}\n```\n\n" +
+		"```yaml\ntitle: Partners\n```\n\n" +
 		"See www.nrcoi.org.\n\n" +
 		"<script>alert(1)</script>\n"
 	var out bytes.Buffer
@@ -26,7 +26,7 @@ func TestConfiguration(t *testing.T) {
 		`<h2 id="roles">Roles</h2>`,
 		"<p>“It’s” – a test — of dashes…</p>",
 		"<table>\n<thead>\n<tr>\n<th>A</th>",
-		`<pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span>`,
+		`<pre class="chroma"><code><span class="line"><span class="cl"><span class="nt">title</span>`,
 		`<a href="http://www.nrcoi.org">www.nrcoi.org</a>`,
 		"<!-- raw HTML omitted -->",
 	} {

@@ -14,13 +14,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 
 	"curriculum/generator/diag"
 	"curriculum/generator/internal/work"
-	"curriculum/generator/markdown"
+	"curriculum/generator/markdown/highlight"
 	"curriculum/generator/model"
 	"curriculum/themes"
 )
@@ -229,14 +227,11 @@ func (r *renderer) copyStatic(emit Emit) error {
 			return err
 		}
 	}
-	return emit("css/highlight.css", highlightCSS())
-}
-
-// highlightCSS is chroma's stylesheet for the classes of highlighted code blocks.
-func highlightCSS() []byte {
-	var buf bytes.Buffer
-	_ = html.New(html.WithClasses(true)).WriteCSS(&buf, styles.Get(markdown.HighlightStyle))
-	return buf.Bytes()
+	css, err := highlight.CSS()
+	if err != nil {
+		return fmt.Errorf("the stylesheet of code blocks: %w", err)
+	}
+	return emit("css/highlight.css", css)
 }
 
 // sitemap lists every page at its address under the base URL.
