@@ -97,12 +97,13 @@ func module(r *rand.Rand, m, n int) string {
 				for i := 0; i < 3; i++ {
 					fmt.Fprintf(&b, "- %s\n", paragraph(r, 2))
 				}
-				fmt.Fprintf(&b, "- Refer participants to Handout %d.%d and place Transparency %d.3 on the overhead projector.\n", m, 1+r.IntN(2), m)
+				fmt.Fprintf(&b, "- Refer participants to Handout %d.1 and place Transparency %d.3 on the overhead projector.\n", m, m)
 			case 1:
 				fmt.Fprintf(&b, "Ask the following:\n\n%s As we saw in Module %d, Activity %d?\n\nGenerate responses that might include:\n\n", sentence(r, 6, 10), other(), 1+r.IntN(5))
 				for i := 0; i < 4; i++ {
 					fmt.Fprintf(&b, "- %s\n", sentence(r, 4, 9))
 				}
+				fmt.Fprintf(&b, "\nRefer participants to Handout %d.2.\n", m)
 			default:
 				fmt.Fprintf(&b, "Explain the following:\n\n%s See Module %d and Handout %d.3.\n\n%s\n", paragraph(r, 3), other(), m, paragraph(r, 2))
 			}

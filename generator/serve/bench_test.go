@@ -1,0 +1,56 @@
+package serve_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"curriculum/generator/internal/corpus"
+	"curriculum/generator/serve"
+)
+
+// BenchmarkRebuildAfterEdit1000 measures what serve does when an author saves a one-word edit
+// of one module of a curriculum of 1,000 modules: the rebuild, from the save to the new site
+// being served and the open pages told. The target is 50 ms.
+func BenchmarkRebuildAfterEdit1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000, 1); err != nil {
+		b.Fatal(err)
+	}
+	s, err := serve.New(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if res := s.Build(); res.Errors != nil {
+		b.Fatal(res.Errors)
+	}
+	file := filepath.Join(dir, "modules", "500.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// One word of the overview, changed back and forth.
+	at := bytes.Index(src, []byte("## Overview\n\n")) + len("## Overview\n\n")
+	word := src[at : at+bytes.IndexByte(src[at:], ' ')]
+	edits := [][]byte{
+		slices.Concat(src[:at], []byte("Partnership"), src[at+len(word):]),
+		src,
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		if err := os.WriteFile(file, edits[i%2], 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res := s.Build()
+		if res.Errors != nil {
+			b.Fatal(res.Errors)
+		}
+		if !slices.Contains(res.Changed, "modules/500/index.html") {
+			b.Fatalf("the edited module's page is not among the changed files: %v", res.Changed)
+		}
+	}
+}
