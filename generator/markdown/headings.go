@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown/fragment"
 )
 
 // headingIDs renders headings as goldmark does, except that the id comes from the Page the
@@ -35,7 +37,6 @@ func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool
 	}
 	_, _ = w.WriteString("<h")
 	_ = w.WriteByte(level)
-	page, _ := w.(interface{ ID(string) string })
 	for _, a := range n.Attributes() {
 		if !html.HeadingAttributeFilter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
 			continue
@@ -49,13 +50,14 @@ func renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool
 		default:
 			continue // a number or a list: nothing HTML can hold
 		}
-		if page != nil && string(a.Name) == "id" {
-			v = []byte(page.ID(string(v)))
-		}
 		_ = w.WriteByte(' ')
 		_, _ = w.Write(a.Name)
 		_, _ = w.WriteString(`="`)
-		_, _ = w.Write(util.EscapeHTML(v))
+		if string(a.Name) == "id" {
+			fragment.WriteID(w, string(v))
+		} else {
+			_, _ = w.Write(util.EscapeHTML(v))
+		}
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')

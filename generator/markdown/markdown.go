@@ -4,22 +4,18 @@
 package markdown
 
 import (
-	"bufio"
-	"io"
-
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/util"
 
 	"curriculum/generator/markdown/cue"
 	"curriculum/generator/markdown/embed"
+	"curriculum/generator/markdown/fragment"
 	"curriculum/generator/markdown/highlight"
 	"curriculum/generator/markdown/plain"
 	"curriculum/generator/markdown/xref"
-	"curriculum/generator/urlpath"
 )
 
 // New returns the goldmark.Markdown every file of a curriculum is parsed and rendered with.
@@ -73,42 +69,31 @@ var typography = map[extension.TypographicPunctuation][]byte{
 	extension.Apostrophe:       []byte("’"),
 }
 
-// Page is what a document is rendered as part of: it turns site paths into links
-// (xref.Linker), gives the id an anchor of the document has on the page (a packet that holds
-// several documents prefixes them, so that no two share an id), and writes derived blocks
-// (embed.Embedder).
-type Page interface {
-	xref.Linker
-	ID(anchor string) string
-	Embed(w util.BufWriter, name string) error
-}
+// Page is what a document is rendered as part of: it turns site paths into links, gives the
+// id an anchor of the document has on the page (a packet that holds several documents
+// prefixes them, so that no two share an id), and writes derived blocks.
+type Page = fragment.Page
 
-// At is the plain Page at a site path: links relative to it, anchors as they are, and no
-// derived blocks.
-func At(sitePath string) Page { return at(sitePath) }
-
-type at string
-
-func (p at) RelativeURL(to string) string     { return urlpath.Rel(string(p), to) }
-func (p at) Href(to string) string            { return urlpath.Href(string(p), to) }
-func (at) ID(anchor string) string            { return anchor }
-func (at) Embed(util.BufWriter, string) error { return nil }
-
-// Writer is what a page's markdown is rendered into: the page's Page, and a buffer. Through
-// the Page it implements xref.Linker and embed.Embedder, which the extensions ask for.
-type Writer struct {
-	*bufio.Writer
-	Page
-}
-
-// Render writes the HTML of node (and its children), from a document of source, as part of
-// page.
-func Render(md goldmark.Markdown, out io.Writer, source []byte, node ast.Node, page Page) error {
-	w := &Writer{Writer: bufio.NewWriter(out), Page: page}
-	if err := md.Renderer().Render(w, source, node); err != nil {
-		return err
+// CompileText compiles the text of a heading into r: its content without the tags around
+// it, and without white space at either end.
+func CompileText(md goldmark.Markdown, r *fragment.Recorder, source []byte, h *ast.Heading) (*fragment.Fragment, error) {
+	r.Reset()
+	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := md.Renderer().Render(r, source, c); err != nil {
+			return nil, err
+		}
 	}
-	return w.Flush()
+	return r.Fragment().TrimSpace(), nil
+}
+
+// Compile renders node (and its children), from a document of source, once for every page
+// that shows it, into r: fragment.Render writes it for one.
+func Compile(md goldmark.Markdown, r *fragment.Recorder, source []byte, node ast.Node) (*fragment.Fragment, error) {
+	r.Reset()
+	if err := md.Renderer().Render(r, source, node); err != nil {
+		return nil, err
+	}
+	return r.Fragment(), nil
 }
 
 // PlainText returns the text of an inline node's children as a reader sees it: typographic

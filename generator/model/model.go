@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"curriculum/generator/diag"
+	"curriculum/generator/markdown/fragment"
 )
 
 // Curriculum is the whole curriculum.
@@ -49,12 +50,25 @@ type Entry struct {
 }
 
 // Document is one markdown file: its source, its parsed body and where it came from.
+//
+// The curriculum is loaded and checked on the parse (Root, and the parts of it the model
+// names: a module's Preamble, its activities' and steps' headings and bodies). Rendering then
+// compiles each part once into a fragment, which every page that shows the part fills in, and
+// frees the parse: Source is nil and the parts are empty from then on.
 type Document struct {
 	File   string // as the user knows it: "content/modules/4.md"
 	Path   string // in the content folder: "modules/4.md"
 	Source []byte
 	Root   ast.Node
 	Lines  *diag.Lines
+
+	// Fragments are the compiled parts, by the node the model names them with; nil until
+	// the document is compiled. A heading's fragment is its text.
+	Fragments map[ast.Node]*fragment.Fragment
+	// Empty reports whether the document has no content beyond its front matter.
+	Empty bool
+	// Embeds are the names of the derived blocks of the document, in order.
+	Embeds []string
 }
 
 // Position returns the line and column of a byte offset in d.

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"curriculum/generator/markdown/embed"
 	"curriculum/generator/model"
 )
 
@@ -81,8 +80,8 @@ func (r *renderer) guideParts(p *page) {
 	embedded := map[string]bool{}
 	var addPage func(pg *model.Page)
 	addPage = func(pg *model.Page) {
-		for _, e := range embed.Embeds(pg.Doc.Root) {
-			embedded[e.Name] = true
+		for _, e := range pg.Doc.Embeds {
+			embedded[e] = true
 		}
 		p.addPart(&page{Kind: "page", Path: pg.URL(), Title: pg.Title, Page: pg})
 		for _, c := range pg.Children {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -10,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 
-	"curriculum/generator/markdown"
 	"curriculum/generator/model"
 	"curriculum/generator/urlpath"
 )
@@ -70,7 +68,7 @@ func (p *page) renderArticle() (*template.HTML, error) {
 	default:
 		kind = "page"
 	}
-	var buf bytes.Buffer
+	var buf strings.Builder
 	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, p); err != nil {
 		return nil, err
 	}
@@ -150,32 +148,36 @@ func (p *page) absolute() bool { return p.Kind == "404" && p.r.baseURL != "" }
 // Current reports whether a site path is this page, for aria-current.
 func (p *page) Current(sitePath string) bool { return sitePath == p.Path }
 
-// Markdown renders a part of a document for this page.
+// Markdown renders a part of a document for this page: one the model names (a module's
+// Preamble, an activity's Intro, a step's Body, a document's Root).
 func (p *page) Markdown(doc *model.Document, n ast.Node) (template.HTML, error) {
 	if doc == nil || n == nil {
 		return "", nil
 	}
-	var buf bytes.Buffer
-	if err := markdown.Render(p.r.md, &buf, doc.Source, n, p); err != nil {
+	return p.render(doc, n)
+}
+
+// Heading renders the text of a heading (an activity's or step's title) for this page.
+func (p *page) Heading(doc *model.Document, h *ast.Heading) (template.HTML, error) {
+	return p.render(doc, h)
+}
+
+func (p *page) render(doc *model.Document, n ast.Node) (template.HTML, error) {
+	f := doc.Fragments[n]
+	if f == nil {
+		return "", fmt.Errorf("%s: this is not a part of the document the curriculum names: a layout renders a document's Root, a module's Preamble, an activity's Intro or Heading, or a step's Body or Heading", doc.File)
+	}
+	var buf strings.Builder
+	buf.Grow(len(f.HTML) + len(f.Ops)*32)
+	if err := f.Render(&buf, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return template.HTML(buf.String()), nil
 }
 
-// Heading renders the text of a heading (an activity's or step's title) for this page.
-func (p *page) Heading(doc *model.Document, h *ast.Heading) (template.HTML, error) {
-	var buf bytes.Buffer
-	for c := h.FirstChild(); c != nil; c = c.NextSibling() {
-		if err := markdown.Render(p.r.md, &buf, doc.Source, c, p); err != nil {
-			return "", fmt.Errorf("%s: %w", doc.File, err)
-		}
-	}
-	return template.HTML(bytes.TrimSpace(buf.Bytes())), nil
-}
-
 // HasBody reports whether a document has any content beyond its front matter.
 func (p *page) HasBody(doc *model.Document) bool {
-	return doc != nil && doc.Root.HasChildren()
+	return doc != nil && !doc.Empty
 }
 
 // Embed writes a derived block, {{name}}, with the partial "embed-name" (embed.Embedder).

@@ -61,7 +61,11 @@ const (
 const renderWindow = 16
 
 // Render writes the site of cur through emit. content is the content folder, for its assets.
+// It first compiles the documents' markdown, which frees their parse (see model.Document).
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
+	if err := compile(cur, md); err != nil {
+		return Stats{}, err
+	}
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
 	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
 		participant: opts.Edition == model.ParticipantEdition}

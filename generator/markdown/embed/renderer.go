@@ -4,13 +4,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown/fragment"
 )
 
 // Embedder is implemented by the writer a page is rendered into. Embed writes the HTML of the
 // block called name, for that page.
-type Embedder interface {
-	Embed(w util.BufWriter, name string) error
-}
+type Embedder = fragment.Embedder
 
 // Renderer renders an Embed through the writer's Embedder; with a writer that is not one, an
 // Embed renders as nothing.
@@ -25,10 +25,8 @@ func (Renderer) render(w util.BufWriter, source []byte, node ast.Node, entering 
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	if e, ok := w.(Embedder); ok {
-		if err := e.Embed(w, node.(*Embed).Name); err != nil {
-			return ast.WalkStop, err
-		}
+	if err := fragment.WriteEmbed(w, node.(*Embed).Name); err != nil {
+		return ast.WalkStop, err
 	}
 	return ast.WalkSkipChildren, nil
 }

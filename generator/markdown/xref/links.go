@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
+	"curriculum/generator/markdown/fragment"
 	"curriculum/generator/markdown/plain"
 )
 
@@ -27,16 +28,15 @@ func (r LinkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.renderImage)
 }
 
-// destination is the URL to write for dest.
-func destination(w util.BufWriter, dest []byte) []byte {
-	if !bytes.HasPrefix(dest, []byte(SiteScheme)) {
-		return dest
+// writeDestination writes the URL of a link or image, relative to the page for a site path.
+func writeDestination(w util.BufWriter, dest []byte) {
+	if path, ok := bytes.CutPrefix(dest, []byte(SiteScheme)); ok {
+		fragment.WriteURL(w, string(path))
+		return
 	}
-	path := string(dest[len(SiteScheme):])
-	if l, ok := w.(Linker); ok {
-		return []byte(l.Href(path))
+	if !html.IsDangerousURL(dest) {
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
 	}
-	return []byte(path)
 }
 
 // writeTitle writes the title attribute of a link or image, when it has one.
@@ -56,9 +56,7 @@ func (LinkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	if dest := destination(w, n.Destination); !html.IsDangerousURL(dest) {
-		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
-	}
+	writeDestination(w, n.Destination)
 	_ = w.WriteByte('"')
 	writeTitle(w, n.Title)
 	if n.Attributes() != nil {
@@ -74,9 +72,7 @@ func (LinkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, 
 	}
 	n := node.(*ast.Image)
 	_, _ = w.WriteString(`<img src="`)
-	if dest := destination(w, n.Destination); !html.IsDangerousURL(dest) {
-		_, _ = w.Write(util.EscapeHTML(util.URLEscape(dest, true)))
-	}
+	writeDestination(w, n.Destination)
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML(AltText(n, source)))
 	_ = w.WriteByte('"')

@@ -4,6 +4,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"curriculum/generator/markdown/fragment"
 )
 
 // Linker is implemented by the writer a page is rendered into. RelativeURL turns a site path
@@ -29,29 +31,10 @@ func (r Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (Renderer) renderRef(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*Ref)
-	href := href(w, n)
-	if href == "" {
-		return ast.WalkContinue, nil
+	if n.Destination != "" && !insideLinkOrHeading(n) {
+		fragment.WriteRef(w, n.Destination, n.Target.String(), entering)
 	}
-	if !entering {
-		_, _ = w.WriteString("</a>")
-		return ast.WalkContinue, nil
-	}
-	_, _ = w.WriteString(`<a class="ref ref-` + n.Target.String() + `" href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(href), false)))
-	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
-}
-
-// href is where n links to from the page being written, or "" for no link.
-func href(w util.BufWriter, n *Ref) string {
-	if n.Destination == "" || insideLinkOrHeading(n) {
-		return ""
-	}
-	if l, ok := w.(Linker); ok {
-		return l.RelativeURL(n.Destination)
-	}
-	return n.Destination
 }
 
 func insideLinkOrHeading(n ast.Node) bool {
