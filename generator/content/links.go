@@ -11,29 +11,34 @@ import (
 	"curriculum/generator/model"
 )
 
-// sitePaths maps the files of the content folder to their place in the site: a markdown file
-// to its page, any other file to itself.
-func (l *loader) sitePaths() map[string]string {
+// sitePaths maps the files of the content folder, at paths, to their place in the site: a
+// markdown file to its page, any other file to itself. A file that turns out not to be
+// readable is reported where it is read.
+func sitePaths(paths []string) map[string]string {
 	m := map[string]string{}
-	for _, mod := range l.cur.Modules {
-		m[mod.Doc.Path] = mod.URL()
-	}
-	for _, h := range l.cur.Handouts {
-		m[h.Doc.Path] = h.URL()
-	}
-	for _, t := range l.cur.Transparencies {
-		if t.Handout == nil {
-			m[t.Doc.Path] = t.URL()
+	for _, p := range paths {
+		if path.Ext(p) != ".md" {
+			m[p] = p
+			continue
 		}
-	}
-	for _, p := range l.cur.Pages {
-		m[p.Path] = p.URL()
-	}
-	if l.cur.Home != nil {
-		m[l.cur.Home.Path] = "index.html"
-	}
-	for _, a := range l.cur.Assets {
-		m[a] = a
+		dir, name := path.Split(p)
+		name = strings.TrimSuffix(name, ".md")
+		switch strings.TrimSuffix(dir, "/") {
+		case ModulesDir:
+			if IsModuleFile(name) {
+				m[p] = ModulesDir + "/" + name + "/index.html"
+			}
+		case HandoutsDir:
+			if n, ok := model.ParseNumber(name); ok {
+				m[p] = (&model.Handout{Number: n}).URL()
+			}
+		case TransparenciesDir:
+			if n, ok := model.ParseNumber(name); ok {
+				m[p] = (&model.Transparency{Number: n}).URL()
+			}
+		default:
+			m[p] = model.PageURL(p)
+		}
 	}
 	return m
 }

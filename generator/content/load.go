@@ -47,7 +47,7 @@ func Load(fsys fs.FS, display string, md goldmark.Markdown) (*model.Curriculum, 
 		return nil, l.diags
 	}
 	l.assemble()
-	l.resolve()
+	l.validateRefs()
 	l.checkRemovals()
 	return l.cur, l.diags
 }
@@ -65,6 +65,11 @@ type loader struct {
 	transps  []*transparencyFile
 	pages    []*pageFile
 	assets   []string
+
+	// sites maps the files of the content folder to their place in the site, for links.
+	sites map[string]string
+	// refs are the references read, to be checked once every file is read.
+	refs []pendingRef
 
 	cur *model.Curriculum
 }
@@ -118,6 +123,7 @@ func (l *loader) read() {
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
 	}
+	l.sites = sitePaths(paths)
 	l.readFiles(paths)
 	if l.settings == nil && !l.diags.HasErrors() {
 		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
@@ -130,7 +136,7 @@ func (l *loader) read() {
 func (l *loader) readFiles(paths []string) {
 	subs := make([]*loader, len(paths))
 	work.Each(len(paths), func(i int) {
-		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings}
+		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings, sites: l.sites}
 		sub.readFile(paths[i])
 		subs[i] = sub
 	})
@@ -141,6 +147,7 @@ func (l *loader) readFiles(paths []string) {
 		l.transps = append(l.transps, sub.transps...)
 		l.pages = append(l.pages, sub.pages...)
 		l.assets = append(l.assets, sub.assets...)
+		l.refs = append(l.refs, sub.refs...)
 	}
 }
 

@@ -73,6 +73,8 @@ func (l *loader) readModule(p string, src []byte) {
 		m.Competencies = append(m.Competencies, c)
 	}
 	l.assembleModule(m)
+	l.link(m.Doc, moduleParts(m))
+	l.compileModule(m)
 	l.modules = append(l.modules, &moduleFile{module: m, y: y})
 }
 

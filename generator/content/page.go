@@ -1,6 +1,10 @@
 package content
 
-import "curriculum/generator/model"
+import (
+	"github.com/yuin/goldmark/ast"
+
+	"curriculum/generator/model"
+)
 
 type pageFile struct {
 	page *model.Page
@@ -30,5 +34,7 @@ func (l *loader) readPage(p string, src []byte) {
 		f.errorf(f.get("edition"), "edition in a page's front matter is %q, the only value it takes: write edition: %s to leave the page out of the participant edition, or delete the line", model.TrainerEdition, model.TrainerEdition)
 	}
 	l.checkHeadings(doc, doc.Root)
+	l.link(doc, []part{{doc.Root, model.Use{Name: pg.Title, URL: pg.URL()}, nil}})
+	l.compile(doc, []ast.Node{doc.Root}, nil)
 	l.pages = append(l.pages, &pageFile{page: pg})
 }

@@ -16,9 +16,119 @@ import (
 // Embeds are the names a {{name}} paragraph may use, in the order the README lists them.
 var Embeds = []string{"modules", "competencies", "outline", "schedule", "materials", "children"}
 
-// resolve resolves every reference and derived block of every document, and records where
-// each handout and transparency is used.
-func (l *loader) resolve() {
+// A part is a piece of a document that readers know by one name (a module's preamble, an
+// activity, a step, a handout), with the references and links in it.
+type part struct {
+	node   ast.Node
+	use    model.Use
+	module *model.Module // the module the part is in, for "Activity 2"; nil outside modules
+}
+
+// parts lists the parts of the document a file holds, in the order the references are
+// checked: a module's preamble, then each activity's heading and introduction and each of its
+// steps' heading and body; or the whole document.
+func moduleParts(m *model.Module) []part {
+	parts := []part{{m.Preamble, model.Use{Name: m.Name(), URL: m.URL()}, m}}
+	for _, a := range m.Activities {
+		use := model.Use{Name: a.Name(), URL: a.URL(), Activity: a}
+		parts = append(parts, part{a.Heading, use, m}, part{a.Intro, use, m})
+		for _, s := range a.Steps {
+			use := model.Use{Name: s.Name(), URL: s.URL(), Activity: a, Step: s}
+			parts = append(parts, part{s.Heading, use, m}, part{s.Body, use, m})
+		}
+	}
+	return parts
+}
+
+// pendingRef is a reference as its file's reader linked it, by the numbers it names, before
+// every file was read; validateRefs then checks that what it names exists.
+type pendingRef struct {
+	doc    *model.Document
+	module *model.Module
+	use    model.Use
+	target xref.Target
+	number string
+	inMod  string // the module written with an activity: "3" in "Module 3, Activity 2"
+	offset int
+}
+
+// link links the references, links and derived blocks of the parts of doc, while its file is
+// read: a reference to a handout, transparency, module or activity by the site path its
+// numbers give (an activity's number as the settings' removals change it), kept to be checked
+// once every file is read; a link to a file of the content folder by that file's page. A
+// title that names an activity by a number the adaptation changed says the new one.
+func (l *loader) link(doc *model.Document, parts []part) {
+	for _, p := range parts {
+		xref.Resolve(p.node, resolverFunc(func(ref *xref.Ref) (string, error) {
+			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, offset: ref.Offset})
+			return l.linkRef(ref, p.module, doc.Source), nil
+		}), nil)
+		l.resolveLinks(doc, p.node, l.sites)
+		for _, e := range embed.Embeds(p.node) {
+			if !contains(Embeds, e.Name) {
+				hint := ""
+				if near := nearest(e.Name, Embeds); near != "" {
+					hint = fmt.Sprintf("did you mean {{%s}}? ", near)
+				}
+				l.diags.ErrorAt(offsetPos(doc, e.Offset), "unknown block {{%s}}: %sthe blocks are {{%s}}", e.Name, hint, strings.Join(Embeds, "}}, {{"))
+			}
+		}
+	}
+	for _, p := range parts {
+		if m := p.module; m != nil && m.Renumbered != nil {
+			switch h := p.node.(type) {
+			case *ast.Heading:
+				title := strings.TrimSpace(markdown.PlainText(h, doc.Source))
+				if p.use.Step != nil {
+					p.use.Step.Title = title
+				} else {
+					p.use.Activity.Title = title
+				}
+			}
+		}
+	}
+}
+
+type resolverFunc func(*xref.Ref) (string, error)
+
+func (f resolverFunc) Resolve(ref *xref.Ref) (string, error) { return f(ref) }
+
+// linkRef is the site path a reference's numbers give; "" for "Activity 2" outside a module,
+// and for an activity the settings remove, which validateRefs reports.
+func (l *loader) linkRef(ref *xref.Ref, module *model.Module, source []byte) string {
+	switch ref.Target {
+	case xref.Handout:
+		return "handouts/" + ref.Number + "/index.html"
+	case xref.Transparency:
+		return "transparencies/" + ref.Number + "/index.html"
+	case xref.Module:
+		return "modules/" + ref.Number + "/index.html"
+	case xref.Activity:
+		m := ref.Module
+		if m == "" {
+			if module == nil {
+				return ""
+			}
+			m = strconv.Itoa(module.Number)
+		}
+		mn, _ := strconv.Atoi(m)
+		n, _ := strconv.Atoi(ref.Number)
+		now := l.settings.activityNumber(mn, n)
+		if now == 0 {
+			return ""
+		}
+		if now != n {
+			renumber(ref, source, now)
+		}
+		return "modules/" + m + "/index.html#activity-" + strconv.Itoa(now)
+	}
+	return ""
+}
+
+// validateRefs checks, once every file is read, that what each reference names exists, and
+// records where each handout and transparency is used, in the order of the modules, the
+// handouts, the transparencies and the pages.
+func (l *loader) validateRefs() {
 	r := &resolver{cur: l.cur, handouts: map[string]*model.Handout{}, transparencies: map[string]*model.Transparency{}, modules: map[string]*model.Module{}}
 	for _, h := range l.cur.Handouts {
 		r.handouts[h.Number.String()] = h
@@ -29,66 +139,35 @@ func (l *loader) resolve() {
 	for _, m := range l.cur.Modules {
 		r.modules[strconv.Itoa(m.Number)] = m
 	}
-	r.sites = l.sitePaths()
-	for _, m := range l.cur.Modules {
-		r.module = m
-		l.resolveIn(r, m.Doc, m.Preamble, model.Use{Name: m.Name(), URL: m.URL()})
-		for _, a := range m.Activities {
-			use := model.Use{Name: a.Name(), URL: a.URL(), Activity: a}
-			l.resolveIn(r, m.Doc, a.Heading, use)
-			l.resolveIn(r, m.Doc, a.Intro, use)
-			for _, s := range a.Steps {
-				use := model.Use{Name: s.Name(), URL: s.URL(), Activity: a, Step: s}
-				l.resolveIn(r, m.Doc, s.Heading, use)
-				l.resolveIn(r, m.Doc, s.Body, use)
-			}
-		}
+	byDoc := map[*model.Document][]pendingRef{}
+	for _, p := range l.refs {
+		byDoc[p.doc] = append(byDoc[p.doc], p)
 	}
-	r.module = nil
+	var docs []*model.Document
+	for _, m := range l.cur.Modules {
+		docs = append(docs, m.Doc)
+	}
 	for _, h := range l.cur.Handouts {
-		l.resolveIn(r, h.Doc, h.Doc.Root, model.Use{Name: h.Name(), URL: h.URL()})
+		docs = append(docs, h.Doc)
 	}
 	for _, t := range l.cur.Transparencies {
 		if t.Handout == nil {
-			l.resolveIn(r, t.Doc, t.Doc.Root, model.Use{Name: t.Name(), URL: t.URL()})
+			docs = append(docs, t.Doc)
 		}
 	}
-	pages := l.cur.Pages
 	if l.cur.Home != nil {
-		pages = append([]*model.Page{l.cur.Home}, pages...)
+		docs = append(docs, l.cur.Home.Doc)
 	}
-	for _, p := range pages {
-		l.resolveIn(r, p.Doc, p.Doc.Root, model.Use{Name: p.Title, URL: p.URL()})
+	for _, p := range l.cur.Pages {
+		docs = append(docs, p.Doc)
 	}
-	// A title that names an activity by a number the adaptation changed says the new one.
-	for _, m := range l.cur.Modules {
-		if m.Renumbered == nil {
-			continue
-		}
-		for _, a := range m.Activities {
-			a.Title = strings.TrimSpace(markdown.PlainText(a.Heading, m.Doc.Source))
-			for _, s := range a.Steps {
-				s.Title = strings.TrimSpace(markdown.PlainText(s.Heading, m.Doc.Source))
+	for _, doc := range docs {
+		for _, p := range byDoc[doc] {
+			r.module, r.use = p.module, p.use
+			ref := &xref.Ref{Target: p.target, Number: p.number, Module: p.inMod, Offset: p.offset}
+			if _, err := r.Resolve(ref); err != nil {
+				l.diags.ErrorAt(offsetPos(doc, p.offset), "%v", err)
 			}
-		}
-	}
-}
-
-// resolveIn resolves the references and derived blocks under n, a part of doc that readers
-// know as use.
-func (l *loader) resolveIn(r *resolver, doc *model.Document, n ast.Node, use model.Use) {
-	r.use, r.source = use, doc.Source
-	xref.Resolve(n, r, func(ref *xref.Ref, err error) {
-		l.diags.ErrorAt(offsetPos(doc, ref.Offset), "%v", err)
-	})
-	l.resolveLinks(doc, n, r.sites)
-	for _, e := range embed.Embeds(n) {
-		if !contains(Embeds, e.Name) {
-			hint := ""
-			if near := nearest(e.Name, Embeds); near != "" {
-				hint = fmt.Sprintf("did you mean {{%s}}? ", near)
-			}
-			l.diags.ErrorAt(offsetPos(doc, e.Offset), "unknown block {{%s}}: %sthe blocks are {{%s}}", e.Name, hint, strings.Join(Embeds, "}}, {{"))
 		}
 	}
 }
@@ -115,9 +194,7 @@ type resolver struct {
 	handouts       map[string]*model.Handout
 	transparencies map[string]*model.Transparency
 	modules        map[string]*model.Module
-	sites          map[string]string // content path → site path, for links
 	use            model.Use
-	source         []byte // of the document being resolved
 }
 
 // renumber makes the text of a reference to an activity say its new number: "Activity 5"
@@ -176,8 +253,7 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 			switch {
 			case ok && now == 0:
 				return "", fmt.Errorf("Activity %d of Module %d is removed by the settings (remove: activity: %d.%d): rewrite or remove this reference", n, m.Number, m.Number, n)
-			case ok && now != n:
-				renumber(ref, r.source, now)
+			case ok:
 				n = now
 			}
 		}

@@ -45,6 +45,27 @@ func (s *settingsFile) removes(p string) bool {
 	return false
 }
 
+// activityNumber is the number of the n-th activity of module m once the settings' removals
+// are made: n less the activities removed before it, or 0 when it is removed itself.
+func (s *settingsFile) activityNumber(m, n int) int {
+	if s == nil {
+		return n
+	}
+	before := map[int]bool{}
+	for _, r := range s.removals {
+		if r.file != "" || r.module != m {
+			continue
+		}
+		if r.activity == n {
+			return 0
+		}
+		if r.activity < n {
+			before[r.activity] = true
+		}
+	}
+	return n - len(before)
+}
+
 // removesActivity reports whether the n-th activity of module m is removed.
 func (s *settingsFile) removesActivity(m, n int) bool {
 	for i := range s.removals {

@@ -69,6 +69,14 @@ type Document struct {
 	Empty bool
 	// Embeds are the names of the derived blocks of the document, in order.
 	Embeds []string
+	// Sections are the warnings about the empty sections of each compiled part.
+	Sections map[ast.Node][]diag.Diagnostic
+}
+
+// HasBlocks reports whether a compiled part of d has anything in it.
+func (d *Document) HasBlocks(n ast.Node) bool {
+	f := d.Fragments[n]
+	return f != nil && (len(f.HTML) > 0 || len(f.Ops) > 0)
 }
 
 // Position returns the line and column of a byte offset in d.

@@ -60,12 +60,9 @@ const (
 // renderWindow is how many pages may be rendered ahead of the one being written.
 const renderWindow = 16
 
-// Render writes the site of cur through emit. content is the content folder, for its assets.
-// It first compiles the documents' markdown, which frees their parse (see model.Document).
+// Render writes the site of cur, as content.Load made it, through emit. content is the content
+// folder, for its assets.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
-	if err := compile(cur, md); err != nil {
-		return Stats{}, err
-	}
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
 	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
 		participant: opts.Edition == model.ParticipantEdition}
@@ -181,7 +178,11 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 		size += len(*part.article) + partSize
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
-	if err := t.ExecuteTemplate(buf, "baseof", p); err != nil {
+	err = t.ExecuteTemplate(buf, "baseof", p)
+	for _, part := range p.Parts {
+		part.article = nil // written into the page: the guide's would stay for nothing
+	}
+	if err != nil {
 		return nil, r.pageError(p, err)
 	}
 	return buf.Bytes(), nil
