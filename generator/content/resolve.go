@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"curriculum/generator/diag"
 	"curriculum/generator/markdown"
 	"curriculum/generator/markdown/embed"
 	"curriculum/generator/markdown/xref"
@@ -48,8 +49,8 @@ type pendingRef struct {
 	use    model.Use
 	target xref.Target
 	number string
-	inMod  string // the module written with an activity: "3" in "Module 3, Activity 2"
-	offset int
+	inMod  string   // the module written with an activity: "3" in "Module 3, Activity 2"
+	pos    diag.Pos // where it is written
 }
 
 // link links the references, links and derived blocks of the parts of doc, while its file is
@@ -60,7 +61,7 @@ type pendingRef struct {
 func (l *loader) link(doc *model.Document, parts []part) {
 	for _, p := range parts {
 		xref.Resolve(p.node, resolverFunc(func(ref *xref.Ref) (string, error) {
-			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, offset: ref.Offset})
+			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, pos: offsetPos(doc, ref.Offset)})
 			return l.linkRef(ref, p.module, doc.Source), nil
 		}), nil)
 		l.resolveLinks(doc, p.node, l.sites)
@@ -164,9 +165,9 @@ func (l *loader) validateRefs() {
 	for _, doc := range docs {
 		for _, p := range byDoc[doc] {
 			r.module, r.use = p.module, p.use
-			ref := &xref.Ref{Target: p.target, Number: p.number, Module: p.inMod, Offset: p.offset}
+			ref := &xref.Ref{Target: p.target, Number: p.number, Module: p.inMod}
 			if _, err := r.Resolve(ref); err != nil {
-				l.diags.ErrorAt(offsetPos(doc, p.offset), "%v", err)
+				l.diags.ErrorAt(p.pos, "%v", err)
 			}
 		}
 	}

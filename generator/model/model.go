@@ -54,7 +54,7 @@ type Entry struct {
 // The curriculum is loaded and checked on the parse (Root, and the parts of it the model
 // names: a module's Preamble, its activities' and steps' headings and bodies). Rendering then
 // compiles each part once into a fragment, which every page that shows the part fills in, and
-// frees the parse: Source is nil and the parts are empty from then on.
+// frees the parse: Source and Lines are nil and the parts are empty from then on.
 type Document struct {
 	File   string // as the user knows it: "content/modules/4.md"
 	Path   string // in the content folder: "modules/4.md"
@@ -80,7 +80,13 @@ func (d *Document) HasBlocks(n ast.Node) bool {
 }
 
 // Position returns the line and column of a byte offset in d.
-func (d *Document) Position(offset int) (line, col int) { return d.Lines.Position(offset) }
+// It is 0, 0 once the document is compiled.
+func (d *Document) Position(offset int) (line, col int) {
+	if d.Lines == nil {
+		return 0, 0
+	}
+	return d.Lines.Position(offset)
+}
 
 // Module is one module, from content/modules/N.md.
 type Module struct {

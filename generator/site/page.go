@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 
+	"curriculum/generator/internal/work"
 	"curriculum/generator/model"
 	"curriculum/generator/urlpath"
 )
@@ -41,27 +42,47 @@ type page struct {
 	local   map[string]string // site path of a document the page holds → its part's id
 	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
 
-	r       *renderer
-	tmpl    *template.Template
-	article *template.HTML // a part's article, once rendered
+	r     *renderer
+	tmpl  *template.Template
+	parts *work.Stream[template.HTML] // of a packet's parts, which a part's Article takes from
+	index int                         // of a part in its packet
 }
 
 // Article is the part's document as an article: the layout "article-KIND" of the part's
 // kind (module, handout, transparency, competencies, schedule, or page for any other),
-// executed with the part. A packet's parts are rendered before its layout runs, on every
-// core.
+// executed with the part. A packet's parts are rendered on every core, ahead of its layout.
 func (p *page) Article() (template.HTML, error) {
-	if p.article != nil {
-		return *p.article, nil
+	if p.parts != nil {
+		if a, err, ok := p.parts.Take(p.index); ok {
+			return a, err
+		}
 	}
-	a, err := p.renderArticle()
-	if err != nil {
-		return "", err
-	}
-	return *a, nil
+	return p.renderArticle()
 }
 
-func (p *page) renderArticle() (*template.HTML, error) {
+// sizeHint is about how many bytes the part's article takes.
+func (p *page) sizeHint() int {
+	var doc *model.Document
+	switch {
+	case p.Module != nil:
+		doc = p.Module.Doc
+	case p.Handout != nil:
+		doc = p.Handout.Doc
+	case p.Transparency != nil:
+		doc = p.Transparency.Doc
+	case p.Page != nil:
+		doc = p.Page.Doc
+	}
+	n := partSize
+	if doc != nil {
+		for _, f := range doc.Fragments {
+			n += len(f.HTML) * 5 / 4
+		}
+	}
+	return n
+}
+
+func (p *page) renderArticle() (template.HTML, error) {
 	kind := p.Kind
 	switch kind {
 	case "module", "handout", "transparency", "competencies", "schedule":
@@ -70,10 +91,9 @@ func (p *page) renderArticle() (*template.HTML, error) {
 	}
 	var buf strings.Builder
 	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, p); err != nil {
-		return nil, err
+		return "", err
 	}
-	a := template.HTML(buf.String())
-	return &a, nil
+	return template.HTML(buf.String()), nil
 }
 
 // Link is a titled site path.

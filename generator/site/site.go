@@ -6,7 +6,6 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -56,6 +55,10 @@ const (
 	pageSize = 16 << 10
 	partSize = 256
 )
+
+// partWindow is how many of a packet's documents may be rendered ahead of the one the
+// packet's layout writes.
+const partWindow = 8
 
 // renderWindow is how many pages may be rendered ahead of the one being written.
 const renderWindow = 16
@@ -161,27 +164,30 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 	for _, part := range p.Parts {
 		part.tmpl = t
 	}
-	// The documents of a packet render on every core before the packet's layout puts them
-	// together: one packet holds the whole guide.
-	errs := make([]error, len(p.Parts))
-	work.Each(len(p.Parts), func(i int) {
-		part := p.Parts[i]
-		part.article, errs[i] = part.renderArticle()
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, r.pageError(p, err)
+	// The documents of a packet render on every core a few ahead of the packet's layout,
+	// which puts them together: one packet holds the whole guide.
+	if len(p.Parts) > 0 {
+		parts := work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
+			return p.Parts[i].renderArticle()
+		})
+		for i, part := range p.Parts {
+			part.parts, part.index = parts, i
+		}
+		defer func() {
+			parts.Close()
+			for _, part := range p.Parts {
+				part.parts = nil
+			}
+		}()
 	}
-	// The buffer is made big enough at once: growing to the guide's size a doubling at a
-	// time costs more than rendering it.
+	// The buffer is made about big enough at once: growing to the guide's size a doubling at
+	// a time costs more than rendering it.
 	size := pageSize
 	for _, part := range p.Parts {
-		size += len(*part.article) + partSize
+		size += part.sizeHint()
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	err = t.ExecuteTemplate(buf, "baseof", p)
-	for _, part := range p.Parts {
-		part.article = nil // written into the page: the guide's would stay for nothing
-	}
 	if err != nil {
 		return nil, r.pageError(p, err)
 	}

@@ -37,49 +37,89 @@ func Each(n int, f func(i int)) {
 // memory holds no more than that many. The first error, of produce or of consume, in the order
 // of i, stops the work and is returned.
 func Ordered[T any](n, window int, produce func(i int) (T, error), consume func(i int, v T) error) error {
-	type result struct {
-		v   T
-		err error
+	s := NewStream(n, window, produce)
+	defer s.Close()
+	for i := range n {
+		v, err, _ := s.Take(i)
+		if err == nil {
+			err = consume(i, v)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	results := make([]chan result, n)
-	for i := range results {
-		results[i] = make(chan result, 1)
+	return nil
+}
+
+// A Stream produces the values of 0 to n-1 on GOMAXPROCS goroutines, at most a window of them
+// ahead of the last one taken. Take them in order; Close it when done.
+type Stream[T any] struct {
+	results []chan result[T]
+	slots   chan struct{}
+	quit    chan struct{}
+	wg      sync.WaitGroup
+	next    int // the first value not taken
+}
+
+type result[T any] struct {
+	v   T
+	err error
+}
+
+// NewStream starts producing the values of 0 to n-1 with produce.
+func NewStream[T any](n, window int, produce func(i int) (T, error)) *Stream[T] {
+	s := &Stream[T]{
+		results: make([]chan result[T], n),
+		slots:   make(chan struct{}, max(window, 1)),
+		quit:    make(chan struct{}),
 	}
-	slots := make(chan struct{}, max(window, 1))
-	quit := make(chan struct{})
+	for i := range s.results {
+		s.results[i] = make(chan result[T], 1)
+	}
 	var next atomic.Int64
-	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
+		s.wg.Go(func() {
 			for {
-				// A slot is taken before an index, so that the lowest index not yet consumed
+				// A slot is taken before an index, so that the lowest index not yet taken
 				// always has one and is being produced.
 				select {
-				case slots <- struct{}{}:
-				case <-quit:
+				case s.slots <- struct{}{}:
+				case <-s.quit:
 					return
+				}
+				select {
+				case <-s.quit:
+					return
+				default:
 				}
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
 				v, err := produce(i)
-				results[i] <- result{v, err}
+				s.results[i] <- result[T]{v, err}
 			}
 		})
 	}
-	var err error
-	for i := range n {
-		res := <-results[i]
-		<-slots
-		if err = res.err; err == nil {
-			err = consume(i, res.v)
-		}
-		if err != nil {
-			break
-		}
+	return s
+}
+
+// Take returns the value of i, once produced, and true; the values before i not taken are
+// dropped. It returns false for an i taken or dropped already.
+func (s *Stream[T]) Take(i int) (T, error, bool) {
+	var res result[T]
+	if i < s.next || i >= len(s.results) {
+		return res.v, nil, false
 	}
-	close(quit)
-	wg.Wait()
-	return err
+	for ; s.next <= i; s.next++ {
+		res = <-s.results[s.next]
+		<-s.slots
+	}
+	return res.v, res.err, true
+}
+
+// Close stops the production and waits for the producers to end.
+func (s *Stream[T]) Close() {
+	close(s.quit)
+	s.wg.Wait()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"testing"
 )
 
@@ -69,4 +70,26 @@ func TestOrderedStopsAtTheFirstError(t *testing.T) {
 	if err != boom {
 		t.Fatalf("a consumer's error: got %v", err)
 	}
+}
+
+func TestStream(t *testing.T) {
+	old := runtime.GOMAXPROCS(4)
+	defer runtime.GOMAXPROCS(old)
+	var produced atomic.Int64
+	s := NewStream(100, 4, func(i int) (int, error) { produced.Add(1); return i * 10, nil })
+	if v, err, ok := s.Take(3); !ok || err != nil || v != 30 {
+		t.Errorf("Take(3) = %d, %v, %v", v, err, ok)
+	}
+	if _, _, ok := s.Take(2); ok {
+		t.Error("Take(2) after Take(3) gave a value: it was dropped")
+	}
+	if v, _, ok := s.Take(50); !ok || v != 500 {
+		t.Errorf("Take(50) = %d, %v", v, ok)
+	}
+	s.Close()
+	if n := produced.Load(); n > 50+1+4+4 {
+		t.Errorf("%d values produced for 51 taken with a window of 4", n)
+	}
+	// A stream closed before anything is taken ends.
+	NewStream(1000, 8, func(i int) (int, error) { return i, nil }).Close()
 }
