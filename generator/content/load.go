@@ -41,7 +41,17 @@ var Reserved = []string{"modules", "handouts", "transparencies", "competencies",
 // diagnostics found on the way. display is how the folder is named in diagnostics ("content").
 // The model is nil only when the diagnostics hold an error that leaves nothing to build.
 func Load(fsys fs.FS, display string, md goldmark.Markdown) (*model.Curriculum, *diag.List) {
-	l := &loader{fsys: fsys, display: display, md: md, diags: &diag.List{}}
+	return LoadCached(fsys, display, md, nil)
+}
+
+// LoadCached is Load with a cache of what reading each file gave, which it uses and updates:
+// a file whose size and modification time are those the cache knows is not read again.
+// Everything is read again when the settings or the set of files changed. A nil cache is no
+// cache. Load with a cache the same folder only, one Load at a time: the model a Load returns
+// shares the objects of the files not read again with the one before, whose links across
+// files the new Load makes anew.
+func LoadCached(fsys fs.FS, display string, md goldmark.Markdown, cache *Cache) (*model.Curriculum, *diag.List) {
+	l := &loader{fsys: fsys, display: display, md: md, diags: &diag.List{}, cache: cache}
 	l.read()
 	if l.settings == nil {
 		return nil, l.diags
@@ -70,6 +80,15 @@ type loader struct {
 	sites map[string]string
 	// refs are the references read, to be checked once every file is read.
 	refs []pendingRef
+	// removed are the indexes of the settings' removals of activities the file's reading
+	// made, for a reading the cache gives again.
+	removed []int
+
+	cache *Cache
+	// stamps are the sizes and modification times of the files read, by path.
+	stamps map[string]stamp
+	// settingsSum is the SHA-256 of the settings file.
+	settingsSum [32]byte
 
 	cur *model.Curriculum
 }
@@ -90,12 +109,15 @@ func (l *loader) read() {
 	// The settings first: they say what to remove and the variables of the text.
 	if _, err := fs.Stat(l.fsys, SettingsFile); err == nil {
 		if src, ok := l.readText(SettingsFile); ok {
-			l.settings = l.readSettings(src)
+			if l.settings = l.readSettings(src); l.settings != nil {
+				l.settings.sum = sumOf(src)
+			}
 		}
 		if l.settings == nil {
 			return
 		}
 	}
+	l.stamps = map[string]stamp{}
 	var paths []string
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -118,6 +140,11 @@ func (l *loader) read() {
 			return nil
 		}
 		paths = append(paths, p)
+		if l.cache != nil {
+			if info, err := d.Info(); err == nil {
+				l.stamps[p] = stamp{info.Size(), info.ModTime()}
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -134,12 +161,20 @@ func (l *loader) read() {
 // gathers what they found in the order of paths: the model and the diagnostics are the same as
 // one core reading them in turn would make.
 func (l *loader) readFiles(paths []string) {
-	subs := make([]*loader, len(paths))
-	work.Each(len(paths), func(i int) {
+	subs := l.cache.reuse(l, paths)
+	var todo []int
+	for i, sub := range subs {
+		if sub == nil {
+			todo = append(todo, i)
+		}
+	}
+	work.Each(len(todo), func(j int) {
+		i := todo[j]
 		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings, sites: l.sites}
 		sub.readFile(paths[i])
 		subs[i] = sub
 	})
+	l.cache.keep(l, paths, subs)
 	for _, sub := range subs {
 		l.diags.Merge(sub.diags)
 		l.modules = append(l.modules, sub.modules...)

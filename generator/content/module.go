@@ -95,7 +95,7 @@ func (l *loader) assembleModule(m *model.Module) {
 			switch {
 			case h.Level == 2 && l.isNumbered(doc, h, activityRE):
 				seen++
-				if removed = l.settings != nil && l.settings.removesActivity(m.Number, seen); removed {
+				if removed = l.removesActivity(m.Number, seen); removed {
 					container = ast.NewDocument() // dropped, steps and all
 					if m.Renumbered == nil {
 						m.Renumbered = map[int]int{}

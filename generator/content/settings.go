@@ -21,6 +21,8 @@ type settingsFile struct {
 	variables map[string]string
 	// removals are what an adaptation takes out of its base.
 	removals []removal
+	// sum is the SHA-256 of the settings file, for a Cache.
+	sum [32]byte
 }
 
 // removal is one item of the settings' remove list: a file of the base (a page, a handout, a
@@ -66,12 +68,16 @@ func (s *settingsFile) activityNumber(m, n int) int {
 	return n - len(before)
 }
 
-// removesActivity reports whether the n-th activity of module m is removed.
-func (s *settingsFile) removesActivity(m, n int) bool {
-	for i := range s.removals {
-		r := &s.removals[i]
+// removesActivity reports whether the settings remove the n-th activity of module m.
+func (l *loader) removesActivity(m, n int) bool {
+	if l.settings == nil {
+		return false
+	}
+	for i := range l.settings.removals {
+		r := &l.settings.removals[i]
 		if r.file == "" && r.module == m && r.activity == n {
 			r.done = true
+			l.removed = append(l.removed, i)
 			return true
 		}
 	}
