@@ -98,8 +98,27 @@ func Build(opts Options) (Report, error) {
 // nothing itself. display names the content folder in diagnostics; opts are the render's. When the content has
 // errors, emit is never called.
 func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Report, error) {
+	return GenerateCached(fsys, display, opts, emit, nil)
+}
+
+// A Cache keeps what a Generate read and rendered, so that the next Generate of the same
+// content folder reads only the files that changed and renders only the pages they change.
+// serve keeps one.
+type Cache struct {
+	content content.Cache
+	site    site.Cache
+}
+
+// GenerateCached is Generate with a cache, which it uses and updates; a nil cache is no cache.
+// Generate with a cache one folder, one at a time.
+func GenerateCached(fsys fs.FS, display string, opts site.Options, emit site.Emit, cache *Cache) (Report, error) {
 	md := markdown.New()
-	cur, diags := content.Load(fsys, display, md)
+	var contentCache *content.Cache
+	var siteCache *site.Cache
+	if cache != nil {
+		contentCache, siteCache = &cache.content, &cache.site
+	}
+	cur, diags := content.LoadCached(fsys, display, md, contentCache)
 	if cur != nil && !diags.HasErrors() {
 		// Not with errors: a module whose duration did not read, or a reference that did not
 		// resolve, would make the checks report their consequences as mistakes of their own.
@@ -129,7 +148,7 @@ func Generate(fsys fs.FS, display string, opts site.Options, emit site.Emit) (Re
 		}
 	}
 	opts.Layers = append(themes, opts.Layers...)
-	stats, err := site.Render(cur, md, fsys, opts, emit)
+	stats, err := site.RenderCached(cur, md, fsys, opts, emit, siteCache)
 	report.Stats = stats
 	return report, err
 }

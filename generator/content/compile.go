@@ -50,6 +50,7 @@ func (l *loader) compile(doc *model.Document, blocks []ast.Node, heads []*ast.He
 	doc.Root.RemoveChildren(doc.Root)
 	doc.Fragments, doc.Sections = frags, sections
 	// Nothing reads the source once its file is read: positions are taken before.
+	doc.Version = sumOf(doc.Source)
 	doc.Source, doc.Lines = nil, nil
 }
 

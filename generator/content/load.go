@@ -7,6 +7,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"slices"
@@ -57,6 +58,7 @@ func LoadCached(fsys fs.FS, display string, md goldmark.Markdown, cache *Cache) 
 		return nil, l.diags
 	}
 	l.assemble()
+	l.cur.Signature = l.sig
 	l.validateRefs()
 	l.checkRemovals()
 	return l.cur, l.diags
@@ -80,6 +82,8 @@ type loader struct {
 	sites map[string]string
 	// refs are the references read, to be checked once every file is read.
 	refs []pendingRef
+	// sig is the signature of the file read (see sign), or of every file.
+	sig [32]byte
 	// removed are the indexes of the settings' removals of activities the file's reading
 	// made, for a reading the cache gives again.
 	removed []int
@@ -119,6 +123,7 @@ func (l *loader) read() {
 	}
 	l.stamps = map[string]stamp{}
 	var paths []string
+	var entries []fs.DirEntry
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
@@ -140,15 +145,25 @@ func (l *loader) read() {
 			return nil
 		}
 		paths = append(paths, p)
-		if l.cache != nil {
-			if info, err := d.Info(); err == nil {
-				l.stamps[p] = stamp{info.Size(), info.ModTime()}
-			}
-		}
+		entries = append(entries, d)
 		return nil
 	})
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
+	}
+	if l.cache != nil {
+		// The sizes and times of the files, which say which changed, on every core.
+		stamps := make([]stamp, len(entries))
+		work.Each(len(entries), func(i int) {
+			if info, err := entries[i].Info(); err == nil {
+				stamps[i] = stamp{info.Size(), info.ModTime()}
+			}
+		})
+		for i, p := range paths {
+			if !stamps[i].mod.IsZero() {
+				l.stamps[p] = stamps[i]
+			}
+		}
 	}
 	l.sites = sitePaths(paths)
 	l.readFiles(paths)
@@ -172,10 +187,17 @@ func (l *loader) readFiles(paths []string) {
 		i := todo[j]
 		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings, sites: l.sites}
 		sub.readFile(paths[i])
+		sub.sig = sub.sign()
 		subs[i] = sub
 	})
 	l.cache.keep(l, paths, subs)
-	for _, sub := range subs {
+	sig := sha256.New()
+	if l.settings != nil {
+		sig.Write(l.settings.sum[:])
+	}
+	for i, sub := range subs {
+		sig.Write([]byte(paths[i] + "\x00"))
+		sig.Write(sub.sig[:])
 		l.diags.Merge(sub.diags)
 		l.modules = append(l.modules, sub.modules...)
 		l.handouts = append(l.handouts, sub.handouts...)
@@ -184,6 +206,7 @@ func (l *loader) readFiles(paths []string) {
 		l.assets = append(l.assets, sub.assets...)
 		l.refs = append(l.refs, sub.refs...)
 	}
+	sig.Sum(l.sig[:0])
 }
 
 // readFile reads one file of the content folder into l.

@@ -41,6 +41,11 @@ type Curriculum struct {
 	Pages          []*Page         // in path order
 	Home           *Page           // content/index.md, when there is one
 	Assets         []string        // other files of the content folder, copied as they are
+
+	// Signature stands for everything of the curriculum that a page can show but the text of
+	// its documents, which their Versions stand for: two loads with the same Signature differ
+	// at most in the text of the documents whose Version differs.
+	Signature [32]byte
 }
 
 // Entry is one place in the reading order: a page, or the modules.
@@ -62,6 +67,8 @@ type Document struct {
 	Root   ast.Node
 	Lines  *diag.Lines
 
+	// Version stands for the document's text: the SHA-256 of its source.
+	Version [32]byte
 	// Fragments are the compiled parts, by the node the model names them with; nil until
 	// the document is compiled. A heading's fragment is its text.
 	Fragments map[ast.Node]*fragment.Fragment
@@ -245,7 +252,7 @@ func (s *Step) Name() string { return s.Activity.Name() + ", Step " + strconv.It
 // Number is a handout's or transparency's number, module.n.
 type Number struct{ Module, N int }
 
-func (n Number) String() string { return fmt.Sprintf("%d.%d", n.Module, n.N) }
+func (n Number) String() string { return strconv.Itoa(n.Module) + "." + strconv.Itoa(n.N) }
 
 // Compare orders numbers as the curriculum does: 4.2 before 4.10.
 func (n Number) Compare(o Number) int {

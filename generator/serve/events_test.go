@@ -15,7 +15,7 @@ func TestTell(t *testing.T) {
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
 	}
-	first := NewSite(files)
+	first := NewSite(files, nil)
 	h := &hub{clients: map[*client]struct{}{}}
 	one := h.join("/modules/1/", first.version("/modules/1/"))
 	two := h.join("/modules/2/", first.version("/modules/2/"))
@@ -27,7 +27,7 @@ func TestTell(t *testing.T) {
 	expect(t, "greeting a page that changed since it was loaded", stale, eventReload)
 
 	files["modules/1/index.html"] = []byte("one, edited")
-	edited := NewSite(files)
+	edited := NewSite(files, nil)
 	h.notify(&state{site: edited}, false)
 	expect(t, "module 1 edited: module 1", one, eventReload)
 	expect(t, "module 1 edited: module 2", two)
@@ -45,13 +45,13 @@ func TestTell(t *testing.T) {
 	}
 
 	files["modules/3/index.html"] = []byte("three")
-	added := NewSite(files)
+	added := NewSite(files, nil)
 	h.notify(&state{site: added}, false)
 	expect(t, "module 3 added: module 3", missing, eventReload)
 	expect(t, "module 3 added: module 1", one)
 
 	files["css/style.css"] = []byte("body{color:red}")
-	restyled := NewSite(files)
+	restyled := NewSite(files, nil)
 	h.notify(&state{site: restyled}, false)
 	for _, c := range []*client{one, two, missing} {
 		expect(t, "the stylesheet changed", c, eventReload)

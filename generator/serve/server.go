@@ -31,6 +31,7 @@ type Server struct {
 	display string // the content folder as diagnostics name it
 
 	building  sync.Mutex // one build at a time
+	cache     generator.Cache
 	state     atomic.Pointer[state]
 	hub       hub
 	closing   chan struct{} // closed by Close: every event stream ends
@@ -108,10 +109,12 @@ func (s *Server) Build() Result {
 	defer s.building.Unlock()
 	start := time.Now()
 	files := map[string][]byte{}
-	rep, err := generator.Generate(s.fsys, s.display, site.Options{}, func(p string, data []byte) error {
-		files[p] = bytes.Clone(data) // emit does not promise that data stays as it is
+	// The cache of the builds before: only the files that changed are read again, and only the
+	// pages that show them rendered again.
+	rep, err := generator.GenerateCached(s.fsys, s.display, site.Options{}, func(p string, data []byte) error {
+		files[p] = data // a render never changes the bytes it gave
 		return nil
-	})
+	}, &s.cache)
 	prev := s.state.Load()
 	res := Result{Warnings: rep.Warnings}
 	var next *state
@@ -119,7 +122,7 @@ func (s *Server) Build() Result {
 		res.Errors = asErrors(err)
 		next = &state{site: prev.site, failed: newReport(res.Errors, prev.site != nil)}
 	} else {
-		built := NewSite(files)
+		built := NewSite(files, prev.site)
 		res.Pages = rep.Pages
 		res.Changed = Changed(prev.site, built)
 		next = &state{site: built}

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // Site is one build of the site, held in memory. It is never changed once made.
@@ -19,12 +20,16 @@ type Site struct {
 }
 
 // NewSite makes a Site of files, by their slash paths in the site. It keeps files; the caller
-// must not change them afterwards.
-func NewSite(files map[string][]byte) *Site {
+// must not change them afterwards. A file that holds the very bytes it held in prev (nil for
+// none), as a build with a cache gives the files it did not render again, keeps its sum.
+func NewSite(files map[string][]byte, prev *Site) *Site {
 	s := &Site{files: files, sums: make(map[string][sha256.Size]byte, len(files))}
 	shared := sha256.New()
 	for _, p := range slices.Sorted(maps.Keys(files)) {
-		sum := sha256.Sum256(files[p])
+		sum, ok := prev.sameSum(p, files[p])
+		if !ok {
+			sum = sha256.Sum256(files[p])
+		}
 		s.sums[p] = sum
 		if !isPage(p) {
 			shared.Write([]byte(p))
@@ -33,6 +38,18 @@ func NewSite(files map[string][]byte) *Site {
 	}
 	shared.Sum(s.shared[:0])
 	return s
+}
+
+// sameSum is the sum of the file at p when it holds the very bytes of data.
+func (s *Site) sameSum(p string, data []byte) ([sha256.Size]byte, bool) {
+	if s == nil {
+		return [sha256.Size]byte{}, false
+	}
+	old, ok := s.files[p]
+	if !ok || len(old) != len(data) || len(data) == 0 || unsafe.SliceData(old) != unsafe.SliceData(data) {
+		return [sha256.Size]byte{}, false
+	}
+	return s.sums[p], true
 }
 
 // File returns the bytes of the file at p, a slash path in the site.

@@ -11,13 +11,13 @@ func TestChanged(t *testing.T) {
 		"modules/1/index.html": []byte("one"),
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
-	})
+	}, nil)
 	next := NewSite(map[string][]byte{
 		"index.html":           []byte("home"),
 		"modules/1/index.html": []byte("one, edited"),
 		"modules/3/index.html": []byte("three"),
 		"css/style.css":        []byte("body{}"),
-	})
+	}, nil)
 	got := Changed(old, next)
 	want := []string{"modules/1/index.html", "modules/2/index.html", "modules/3/index.html"}
 	if !slices.Equal(got, want) {
@@ -37,7 +37,7 @@ func TestLookup(t *testing.T) {
 		"404.html":             nil,
 		"modules/1/index.html": nil,
 		"css/style.css":        nil,
-	})
+	}, nil)
 	for _, tc := range []struct {
 		path            string
 		name            string
@@ -71,11 +71,11 @@ func TestVersion(t *testing.T) {
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
 	}
-	a := NewSite(files)
+	a := NewSite(files, nil)
 	files["modules/1/index.html"] = []byte("one, edited")
-	b := NewSite(files)
+	b := NewSite(files, nil)
 	files["css/style.css"] = []byte("body{color:red}")
-	c := NewSite(files)
+	c := NewSite(files, nil)
 
 	if a.version("/modules/1/") == b.version("/modules/1/") {
 		t.Error("a page's version did not change with its bytes")

@@ -179,6 +179,10 @@ func (p *page) Notes() []*page {
 		}
 		n.Module = u.Activity.Module
 		n.notesOf = u
+		n.note = len(notes)
+		if p.deps != nil {
+			n.deps = &deps{} // a note's script is a place of the packet's page of its own
+		}
 		notes = append(notes, &n)
 	}
 	return notes
@@ -215,6 +219,16 @@ func (p *page) PacketOf(kind string) *Packet {
 // Script is the trainer's script a note holds: its step's text, or its activity's
 // introduction.
 func (p *page) Script() (template.HTML, error) {
+	s, err := p.script()
+	if err == nil {
+		p.packet.place(span{part: p.index, note: p.note, deps: p.deps.list()}, s)
+	}
+	return s, err
+}
+
+func (p *page) script() (template.HTML, error) {
+	p.inScript = true
+	defer func() { p.inScript = false }()
 	u := p.notesOf
 	if u.Step != nil {
 		return p.Markdown(u.Activity.Module.Doc, u.Step.Body)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -42,22 +43,51 @@ type page struct {
 	local   map[string]string // site path of a document the page holds → its part's id
 	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
 
-	r     *renderer
-	tmpl  *template.Template
-	parts *work.Stream[template.HTML] // of a packet's parts, which a part's Article takes from
-	index int                         // of a part in its packet
+	r       *renderer
+	tmpl    *template.Template
+	stream  *work.Stream[template.HTML] // of a packet's page: its parts, which their Article takes from
+	article *template.HTML              // a part's article, taken from the cache or rendered
+	index   int                         // of a part in its packet
+	deps    *deps                       // the documents whose text the page shows, with a cache
+
+	// With a cache, a packet's page records where its layout placed each part's article and
+	// each note's script, so that the next render can write again only the ones that show
+	// text that changed (see splice).
+	packet    *page         // of a part or a note: the packet's page
+	note      int           // of a note: its index among its part's notes
+	inArticle bool          // set on the copy of a part that renders its article
+	inScript  bool          // set on a note while it renders its script
+	buf       *bytes.Buffer // of a packet's page: what its layout has written so far
+	places    []span        // of a packet's page: the places of its parts and notes
+	values    []string      // of a packet's page: what each place holds, until checked
+	outside   bool          // of a packet's page: a document's text was shown elsewhere
 }
 
 // Article is the part's document as an article: the layout "article-KIND" of the part's
 // kind (module, handout, transparency, competencies, schedule, or page for any other),
 // executed with the part. A packet's parts are rendered on every core, ahead of its layout.
 func (p *page) Article() (template.HTML, error) {
-	if p.parts != nil {
-		if a, err, ok := p.parts.Take(p.index); ok {
+	a, err := p.takeArticle()
+	if err == nil {
+		p.packet.place(span{part: p.index, note: -1, deps: p.deps.list()}, a)
+	}
+	return a, err
+}
+
+func (p *page) takeArticle() (template.HTML, error) {
+	if p.article != nil {
+		return *p.article, nil
+	}
+	if p.packet != nil && p.packet.stream != nil {
+		if a, err, ok := p.packet.stream.Take(p.index); ok {
 			return a, err
 		}
 	}
-	return p.renderArticle()
+	a, err := p.renderArticle()
+	if err == nil && p.r.reuse != nil {
+		p.article = &a // for the cache
+	}
+	return a, err
 }
 
 // sizeHint is about how many bytes the part's article takes.
@@ -90,7 +120,9 @@ func (p *page) renderArticle() (template.HTML, error) {
 		kind = "page"
 	}
 	var buf strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, p); err != nil {
+	q := *p
+	q.inArticle = true
+	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, &q); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -186,6 +218,13 @@ func (p *page) render(doc *model.Document, n ast.Node) (template.HTML, error) {
 	f := doc.Fragments[n]
 	if f == nil {
 		return "", fmt.Errorf("%s: this is not a part of the document the curriculum names: a layout renders a document's Root, a module's Preamble, an activity's Intro or Heading, or a step's Body or Heading", doc.File)
+	}
+	p.deps.add(doc.Path)
+	switch {
+	case len(p.Parts) > 0:
+		p.outside = true
+	case p.packet != nil && !p.inArticle && !p.inScript:
+		p.packet.outside = true
 	}
 	var buf strings.Builder
 	buf.Grow(len(f.HTML) + len(f.Ops)*32)
@@ -314,11 +353,13 @@ func (r *renderer) pages() []*page {
 	add(&page{Kind: "home", Path: "index.html", Title: cur.Title, Page: cur.Home})
 
 	order := r.readingOrder()
+	at := map[string][]int{} // the places of each site path in the reading order
+	for i, l := range order {
+		at[l.URL] = append(at[l.URL], i)
+	}
 	sequence := func(p *page) {
-		for i, l := range order {
-			if l.URL == p.Path {
-				p.Prev, p.Next = neighbours(order, i)
-			}
+		for _, i := range at[p.Path] {
+			p.Prev, p.Next = neighbours(order, i)
 		}
 	}
 	for _, m := range cur.Modules {

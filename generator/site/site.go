@@ -45,6 +45,8 @@ type Emit func(path string, data []byte) error
 // Stats counts what a render wrote.
 type Stats struct {
 	Pages, Modules, Handouts, Transparencies, Files int
+	// Rendered is how many pages were rendered rather than taken from a cache.
+	Rendered int
 	// Packets are the pages made to be printed in one job, each with its PDF's path.
 	Packets []*Packet
 }
@@ -64,13 +66,32 @@ const partWindow = 8
 const renderWindow = 16
 
 // Render writes the site of cur, as content.Load made it, through emit. content is the content
-// folder, for its assets.
+// folder, for its assets. The bytes handed to emit are never changed afterwards.
 func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit) (Stats, error) {
+	return RenderCached(cur, md, content, opts, emit, nil)
+}
+
+// RenderCached is Render with a cache of the last render, which it uses and updates: when the
+// curriculum differs from the last one rendered only in the text of some documents (see
+// model.Curriculum.Signature), the pages and packet parts that show none of that text are taken
+// from the cache. A nil cache is no cache. Render with a cache one curriculum at a time.
+func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit, cache *Cache) (stats Stats, err error) {
+	reuse, err := startReuse(cache, cur, opts)
+	if err != nil {
+		return stats, err
+	}
+	if cache != nil {
+		defer func() {
+			if err != nil {
+				*cache = Cache{} // half updated: the next render renders everything
+			}
+		}()
+	}
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
 	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
-		participant: opts.Edition == model.ParticipantEdition}
+		participant: opts.Edition == model.ParticipantEdition, reuse: reuse}
 	r.packets = r.packetList(opts.PDF)
-	stats := Stats{Packets: r.packets}
+	stats = Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
 		stats.Files++
 		if strings.HasSuffix(p, ".html") {
@@ -89,15 +110,38 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 	// Pages render on every core and are emitted in order as they are ready, alongside the
 	// rendering: the output is the same bytes in the same order as one core would make, and at
 	// most a window of pages is held in memory.
-	err := work.Ordered(len(pages), renderWindow, func(i int) ([]byte, error) {
+	newPages := map[string]cachedPage{}
+	newParts := map[string][]cachedPart{}
+	err = work.Ordered(len(pages), renderWindow, func(i int) (rendered, error) {
+		if data, ok := reuse.page(pages[i].Path); ok {
+			c := cache.pages[pages[i].Path]
+			return rendered{data: data, deps: c.deps, parts: cache.parts[pages[i].Path], spans: c.spans, cached: true}, nil
+		}
 		return r.renderPage(pages[i])
-	}, func(i int, data []byte) error {
-		return count(pages[i].Path, data)
+	}, func(i int, out rendered) error {
+		if !out.cached {
+			stats.Rendered++
+		}
+		if cache != nil {
+			newPages[pages[i].Path] = cachedPage{out.data, out.deps, out.spans}
+			if out.parts != nil {
+				newParts[pages[i].Path] = out.parts
+			}
+		}
+		return count(pages[i].Path, out.data)
 	})
 	if err != nil {
 		return stats, err
 	}
-	if err := count(SearchIndexPath, r.searchIndex()); err != nil {
+	search := r.searchIndex
+	if reuse != nil && !reuse.all && cache.search != nil {
+		search = func() []byte { return cache.search }
+	}
+	index := search()
+	if cache != nil {
+		cache.pages, cache.parts, cache.search = newPages, newParts, index
+	}
+	if err := count(SearchIndexPath, index); err != nil {
 		return stats, err
 	}
 	if r.baseURL != "" {
@@ -133,6 +177,18 @@ type renderer struct {
 	packets   []*Packet
 	// participant is set for the participant edition.
 	participant bool
+	// reuse is what the render may take from its cache; nil without one.
+	reuse *reuse
+}
+
+// rendered is a page as rendered, or taken from the cache.
+type rendered struct {
+	data  []byte
+	deps  []string     // the documents whose text it shows, with a cache
+	parts []cachedPart // a packet's parts, with a cache
+	spans []span       // the places of a packet's parts and notes, with a cache
+	// cached is set for a page taken from the cache.
+	cached bool
 }
 
 // shows reports whether a page of the content is in the edition: not a page marked
@@ -155,29 +211,66 @@ func (r *renderer) transparencies() []*model.Transparency {
 }
 
 // renderPage executes the layout of p's kind.
-func (r *renderer) renderPage(p *page) ([]byte, error) {
+func (r *renderer) renderPage(p *page) (rendered, error) {
 	t, err := r.template(p.Kind)
 	if err != nil {
-		return nil, err
+		return rendered{}, err
 	}
 	p.tmpl = t
-	for _, part := range p.Parts {
-		part.tmpl = t
+	if r.reuse != nil {
+		p.deps = &deps{}
+	}
+	// Every field of the parts is set before any renders: they render on other goroutines.
+	for i, part := range p.Parts {
+		part.tmpl, part.packet, part.index = t, p, i
+		if r.reuse != nil {
+			part.deps = &deps{}
+		}
+	}
+	if c, ok := r.reuse.packetPage(p); ok {
+		if out, ok, err := r.splice(p, c); ok || err != nil {
+			return out, err
+		}
 	}
 	// The documents of a packet render on every core a few ahead of the packet's layout,
-	// which puts them together: one packet holds the whole guide.
-	if len(p.Parts) > 0 {
-		parts := work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
-			return p.Parts[i].renderArticle()
-		})
+	// which puts them together: one packet holds the whole guide. With a cache, a part that
+	// shows no text that changed is taken from it.
+	var parts []cachedPart
+	var done []bool
+	var stream *work.Stream[template.HTML]
+	if len(p.Parts) > 0 && r.reuse != nil && len(r.reuse.cache.parts[p.Path]) == len(p.Parts) && !r.reuse.all {
+		// Most parts are in the cache: those that are not render as the layout asks for them.
+		parts = make([]cachedPart, len(p.Parts))
+		done = make([]bool, len(p.Parts))
 		for i, part := range p.Parts {
-			part.parts, part.index = parts, i
+			part.article = nil
+			if a, ok := r.reuse.part(p.Path, i); ok {
+				part.article = &a
+				parts[i], done[i] = r.reuse.cache.parts[p.Path][i], true
+			}
 		}
 		defer func() {
-			parts.Close()
 			for _, part := range p.Parts {
-				part.parts = nil
+				part.article = nil
 			}
+		}()
+	} else if len(p.Parts) > 0 {
+		parts = make([]cachedPart, len(p.Parts))
+		done = make([]bool, len(p.Parts))
+		stream = work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
+			if a, ok := r.reuse.part(p.Path, i); ok {
+				parts[i], done[i] = r.reuse.cache.parts[p.Path][i], true
+				return a, nil
+			}
+			part := p.Parts[i]
+			a, err := part.renderArticle()
+			parts[i], done[i] = cachedPart{a, part.deps.list()}, err == nil
+			return a, err
+		})
+		p.stream = stream
+		defer func() {
+			stream.Close()
+			p.stream = nil
 		}()
 	}
 	// The buffer is made about big enough at once: growing to the guide's size a doubling at
@@ -186,12 +279,47 @@ func (r *renderer) renderPage(p *page) ([]byte, error) {
 	for _, part := range p.Parts {
 		size += part.sizeHint()
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	err = t.ExecuteTemplate(buf, "baseof", p)
-	if err != nil {
-		return nil, r.pageError(p, err)
+	if r.reuse != nil {
+		if last, ok := r.reuse.cache.pages[p.Path]; ok {
+			size = max(size, len(last.data)+pageSize)
+		}
 	}
-	return buf.Bytes(), nil
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if r.reuse != nil && len(p.Parts) > 0 {
+		p.buf = buf
+	}
+	err = t.ExecuteTemplate(buf, "baseof", p)
+	if stream != nil {
+		stream.Close() // every part the layout showed is rendered: done is complete
+	}
+	for i, part := range p.Parts {
+		if done != nil && !done[i] && part.article != nil { // rendered as the layout asked
+			parts[i], done[i] = cachedPart{*part.article, part.deps.list()}, true
+		}
+	}
+	if err != nil {
+		return rendered{}, r.pageError(p, err)
+	}
+	out := rendered{data: buf.Bytes()}
+	if r.reuse != nil {
+		// The page shows what it showed itself, what its parts' articles show, and what the
+		// layout showed of each part besides (a transparency's notes).
+		all := &deps{}
+		for _, d := range p.deps.list() {
+			all.add(d)
+		}
+		for i, part := range p.Parts {
+			for _, d := range slices.Concat(part.deps.list(), parts[i].deps) {
+				all.add(d)
+			}
+		}
+		out.deps = all.list()
+		out.spans = p.spans(out.data)
+		if !slices.Contains(done, false) {
+			out.parts = parts
+		}
+	}
+	return out, nil
 }
 
 // pageError is an error of executing p's layout: at the line of the template, or naming

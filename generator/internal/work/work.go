@@ -58,6 +58,7 @@ type Stream[T any] struct {
 	slots   chan struct{}
 	quit    chan struct{}
 	wg      sync.WaitGroup
+	closing sync.Once
 	next    int // the first value not taken
 }
 
@@ -118,8 +119,8 @@ func (s *Stream[T]) Take(i int) (T, error, bool) {
 	return res.v, res.err, true
 }
 
-// Close stops the production and waits for the producers to end.
+// Close stops the production and waits for the producers to end. It may be called again.
 func (s *Stream[T]) Close() {
-	close(s.quit)
+	s.closing.Do(func() { close(s.quit) })
 	s.wg.Wait()
 }

@@ -1,0 +1,136 @@
+package generator_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"curriculum/generator"
+	"curriculum/generator/internal/corpus"
+	"curriculum/generator/site"
+)
+
+// TestCachedGenerateIsGenerate: a Generate with the cache of the ones before it writes the same
+// files, byte for byte, as one without, after each of a series of edits of every kind; and
+// after an edit of the text of one module it renders only the few pages that show that text.
+func TestCachedGenerateIsGenerate(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 12, 7); err != nil {
+		t.Fatal(err)
+	}
+	mod := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	edit := func(file string, change func(string) string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(change(string(b))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mod = mod.Add(time.Second) // a new time, however fast the edits come
+		if err := os.Chtimes(p, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	replaceFirst := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("no %q to replace", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	afterOverview := func(word string) func(string) string {
+		return func(s string) string { return strings.Replace(s, "## Overview\n\n", "## Overview\n\n"+word+" ", 1) }
+	}
+	steps := []struct {
+		name    string
+		do      func()
+		maxPage int // how many pages may render; 0 for no limit
+	}{
+		{"first build", func() {}, 0},
+		{"nothing changed", func() {}, 0 + 1},
+		{"a word of a module's overview", func() { edit("modules/3.md", afterOverview("Partnership")) }, 4},
+		{"the word again", func() { edit("modules/3.md", afterOverview("Community")) }, 4},
+		{"a word of a step", func() {
+			edit("modules/5.md", replaceFirst("### Step: ", "### Step: "))
+			edit("modules/5.md", replaceFirst("Say the following:\n\n- ", "Say the following:\n\n- Now, "))
+		}, 5},
+		{"a word of a handout", func() { edit("handouts/2.1.md", replaceFirst("---\n\n", "---\n\nPlease ")) }, 6},
+		{"a word of a handout that is a transparency", func() { edit("handouts/4.3.md", replaceFirst("| 1. ", "| 1. First ")) }, 8},
+		{"a module's title", func() { edit("modules/6.md", replaceFirst("title: ", "title: Renamed ")) }, 0},
+		{"a new reference", func() { edit("modules/7.md", afterOverview("See Handout 9.1.")) }, 0},
+		{"an activity's minutes", func() { edit("modules/8.md", replaceFirst("{minutes=", "{minutes=1")) }, 0},
+		{"a new handout", func() {
+			if err := os.WriteFile(filepath.Join(dir, "handouts", "2.4.md"), []byte("---\ntitle: Added\n---\n\nText.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, 0},
+		{"the handout removed", func() {
+			if err := os.Remove(filepath.Join(dir, "handouts", "2.4.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, 0},
+		{"the settings", func() { edit("curriculum.yaml", replaceFirst("title: ", "title: The ")) }, 0},
+		{"a word after the settings changed", func() { edit("modules/3.md", afterOverview("Again")) }, 4},
+	}
+	cache := &generator.Cache{}
+	for _, step := range steps {
+		step.do()
+		cached, cachedReport := generate(t, dir, cache)
+		full, _ := generate(t, dir, nil)
+		if !maps2Equal(cached, full) {
+			for _, p := range diffPaths(cached, full) {
+				t.Errorf("%s: %s differs from a build without the cache", step.name, p)
+				if os.Getenv("CACHEDIFF") != "" {
+					os.WriteFile("/tmp/cached.html", cached[p], 0o644)
+					os.WriteFile("/tmp/full.html", full[p], 0o644)
+				}
+			}
+			t.FailNow()
+		}
+		if step.maxPage > 0 && cachedReport.Rendered > step.maxPage {
+			t.Errorf("%s: %d pages rendered, want at most %d", step.name, cachedReport.Rendered, step.maxPage)
+		}
+		t.Logf("%s: %d of %d pages rendered", step.name, cachedReport.Rendered, cachedReport.Pages)
+	}
+}
+
+func generate(t *testing.T, dir string, cache *generator.Cache) (map[string][]byte, generator.Report) {
+	t.Helper()
+	fsys := os.DirFS(dir)
+	files := map[string][]byte{}
+	report, err := generator.GenerateCached(fsys, dir, site.Options{}, func(p string, data []byte) error {
+		files[p] = data
+		return nil
+	}, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, report
+}
+
+func maps2Equal(a, b map[string][]byte) bool { return len(diffPaths(a, b)) == 0 }
+
+func diffPaths(a, b map[string][]byte) []string {
+	var out []string
+	for p, x := range a {
+		if y, ok := b[p]; !ok || !bytes.Equal(x, y) {
+			out = append(out, p)
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			out = append(out, p+" (missing)")
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+

@@ -1,0 +1,179 @@
+package site
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sync"
+
+	"curriculum/generator/model"
+)
+
+// A Cache keeps the pages of a render and the documents each shows, for RenderCached: serve
+// keeps one, so that after an edit of the text of one module only the pages that show that
+// text are rendered again.
+type Cache struct {
+	global   [32]byte            // of the curriculum but its texts, the options and the theme
+	versions map[string][32]byte // of each document rendered, by its path in the content folder
+	pages    map[string]cachedPage
+	parts    map[string][]cachedPart // of each packet, by its site path
+	search   []byte                  // the search index
+}
+
+type cachedPage struct {
+	data  []byte
+	deps  []string // the documents whose text the page shows
+	spans []span   // of a packet's page: the places of its parts and notes (see splice)
+}
+
+type cachedPart struct {
+	article template.HTML
+	deps    []string
+}
+
+// deps collects the documents whose text a page shows.
+type deps struct {
+	mu    sync.Mutex // the parts of a packet render at once
+	paths []string
+	seen  map[string]bool
+}
+
+func (d *deps) add(path string) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	if !d.seen[path] {
+		if d.seen == nil {
+			d.seen = map[string]bool{}
+		}
+		d.seen[path] = true
+		d.paths = append(d.paths, path)
+	}
+	d.mu.Unlock()
+}
+
+func (d *deps) list() []string {
+	if d == nil {
+		return nil
+	}
+	return d.paths
+}
+
+// reuse is what a render may take from its cache.
+type reuse struct {
+	cache *Cache
+	all   bool            // nothing: everything renders
+	dirty map[string]bool // the documents whose text changed
+}
+
+// startReuse decides what of cache a render of cur may take: when only the text of some
+// documents changed since, every page and part that shows none of it.
+func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, error) {
+	if cache == nil {
+		return nil, nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%x %q %t %q\x00", cur.Signature, opts.BaseURL, opts.PDF, opts.Edition)
+	for _, l := range opts.Layers {
+		err := fs.WalkDir(l.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(l.FS, p)
+			fmt.Fprintf(h, "%s %s %d\x00", l.Name, p, len(b))
+			h.Write(b)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var global [32]byte
+	h.Sum(global[:0])
+	u := &reuse{cache: cache, all: global != cache.global, dirty: map[string]bool{}}
+	versions := map[string][32]byte{}
+	for _, doc := range documents(cur) {
+		versions[doc.Path] = doc.Version
+		if v, ok := cache.versions[doc.Path]; !ok || v != doc.Version {
+			u.dirty[doc.Path] = true
+		}
+	}
+	if u.all {
+		cache.pages, cache.parts, cache.search = map[string]cachedPage{}, map[string][]cachedPart{}, nil
+	}
+	cache.global, cache.versions = global, versions
+	return u, nil
+}
+
+// documents are the documents of cur.
+func documents(cur *model.Curriculum) []*model.Document {
+	var docs []*model.Document
+	for _, m := range cur.Modules {
+		docs = append(docs, m.Doc)
+	}
+	for _, h := range cur.Handouts {
+		docs = append(docs, h.Doc)
+	}
+	for _, t := range cur.Transparencies {
+		if t.Handout == nil {
+			docs = append(docs, t.Doc)
+		}
+	}
+	for _, p := range cur.Pages {
+		docs = append(docs, p.Doc)
+	}
+	if cur.Home != nil {
+		docs = append(docs, cur.Home.Doc)
+	}
+	return docs
+}
+
+// fresh reports whether something that shows the text of the documents of deps can be taken
+// from the cache.
+func (u *reuse) fresh(deps []string) bool {
+	if u == nil || u.all {
+		return false
+	}
+	for _, d := range deps {
+		if u.dirty[d] {
+			return false
+		}
+	}
+	return true
+}
+
+// page is the cached page at a site path, when it can be taken.
+func (u *reuse) page(path string) ([]byte, bool) {
+	if u == nil {
+		return nil, false
+	}
+	c, ok := u.cache.pages[path]
+	if !ok || !u.fresh(c.deps) {
+		return nil, false
+	}
+	return c.data, true
+}
+
+// part is the cached article of the i-th part of a packet, when it can be taken.
+func (u *reuse) part(packet string, i int) (template.HTML, bool) {
+	if u == nil {
+		return "", false
+	}
+	parts := u.cache.parts[packet]
+	if i >= len(parts) || !u.fresh(parts[i].deps) {
+		return "", false
+	}
+	return parts[i].article, true
+}
+
+// packetPage is the last render of a packet's page, when it can be written again place by
+// place (see splice).
+func (u *reuse) packetPage(p *page) (cachedPage, bool) {
+	if u == nil || u.all || len(p.Parts) == 0 {
+		return cachedPage{}, false
+	}
+	c, ok := u.cache.pages[p.Path]
+	return c, ok && c.spans != nil
+}
