@@ -51,6 +51,7 @@ type pendingRef struct {
 	number string
 	inMod  string   // the module written with an activity: "3" in "Module 3, Activity 2"
 	pos    diag.Pos // where it is written
+	dest   string   // the site path it was linked to
 }
 
 // link links the references, links and derived blocks of the parts of doc, while its file is
@@ -61,8 +62,9 @@ type pendingRef struct {
 func (l *loader) link(doc *model.Document, parts []part) {
 	for _, p := range parts {
 		xref.Resolve(p.node, resolverFunc(func(ref *xref.Ref) (string, error) {
-			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, pos: offsetPos(doc, ref.Offset)})
-			return l.linkRef(ref, p.module, doc.Source), nil
+			dest := l.linkRef(ref, p.module, doc.Source)
+			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, pos: offsetPos(doc, ref.Offset), dest: dest})
+			return dest, nil
 		}), nil)
 		l.resolveLinks(doc, p.node, l.sites)
 		for _, e := range embed.Embeds(p.node) {
@@ -141,8 +143,15 @@ func (l *loader) validateRefs() {
 		r.modules[strconv.Itoa(m.Number)] = m
 	}
 	byDoc := map[*model.Document][]pendingRef{}
-	for _, p := range l.refs {
-		byDoc[p.doc] = append(byDoc[p.doc], p)
+	for i, p := range l.refs {
+		if i == 0 || l.refs[i-1].doc != p.doc {
+			// A file's references are together: one slice of them, not a copy.
+			j := i + 1
+			for j < len(l.refs) && l.refs[j].doc == p.doc {
+				j++
+			}
+			byDoc[p.doc] = append(byDoc[p.doc], l.refs[i:j]...)
+		}
 	}
 	var docs []*model.Document
 	for _, m := range l.cur.Modules {
@@ -162,11 +171,12 @@ func (l *loader) validateRefs() {
 	for _, p := range l.cur.Pages {
 		docs = append(docs, p.Doc)
 	}
+	var ref xref.Ref
 	for _, doc := range docs {
 		for _, p := range byDoc[doc] {
-			r.module, r.use = p.module, p.use
-			ref := &xref.Ref{Target: p.target, Number: p.number, Module: p.inMod}
-			if _, err := r.Resolve(ref); err != nil {
+			r.module, r.use, r.dest = p.module, p.use, p.dest
+			ref.Target, ref.Number, ref.Module = p.target, p.number, p.inMod
+			if _, err := r.Resolve(&ref); err != nil {
 				l.diags.ErrorAt(p.pos, "%v", err)
 			}
 		}
@@ -196,6 +206,7 @@ type resolver struct {
 	transparencies map[string]*model.Transparency
 	modules        map[string]*model.Module
 	use            model.Use
+	dest           string // the site path the reference was linked to: its target's, when it has one
 }
 
 // renumber makes the text of a reference to an activity say its new number: "Activity 5"
@@ -215,8 +226,8 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 	switch ref.Target {
 	case xref.Handout:
 		if h := r.handouts[ref.Number]; h != nil {
-			h.UsedIn = addUse(h.UsedIn, r.use, h.URL())
-			return h.URL(), nil
+			h.UsedIn = addUse(h.UsedIn, r.use, r.dest)
+			return r.dest, nil
 		}
 		hint := ""
 		if r.transparencies[ref.Number] != nil {
@@ -225,8 +236,8 @@ func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
 		return "", fmt.Errorf("unknown handout %q (%s)%s", ref.Number, r.listHandouts(), hint)
 	case xref.Transparency:
 		if t := r.transparencies[ref.Number]; t != nil {
-			t.UsedIn = addUse(t.UsedIn, r.use, t.URL())
-			return t.URL(), nil
+			t.UsedIn = addUse(t.UsedIn, r.use, r.dest)
+			return r.dest, nil
 		}
 		hint := ""
 		if r.handouts[ref.Number] != nil {

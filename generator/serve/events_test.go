@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -15,7 +16,7 @@ func TestTell(t *testing.T) {
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
 	}
-	first := NewSite(files, nil)
+	first := NewSite(maps.Clone(files), nil) // a Site keeps its map
 	h := &hub{clients: map[*client]struct{}{}}
 	one := h.join("/modules/1/", first.version("/modules/1/"))
 	two := h.join("/modules/2/", first.version("/modules/2/"))
@@ -27,7 +28,7 @@ func TestTell(t *testing.T) {
 	expect(t, "greeting a page that changed since it was loaded", stale, eventReload)
 
 	files["modules/1/index.html"] = []byte("one, edited")
-	edited := NewSite(files, nil)
+	edited := NewSite(maps.Clone(files), first)
 	h.notify(&state{site: edited}, false)
 	expect(t, "module 1 edited: module 1", one, eventReload)
 	expect(t, "module 1 edited: module 2", two)
@@ -45,13 +46,13 @@ func TestTell(t *testing.T) {
 	}
 
 	files["modules/3/index.html"] = []byte("three")
-	added := NewSite(files, nil)
+	added := NewSite(maps.Clone(files), edited)
 	h.notify(&state{site: added}, false)
 	expect(t, "module 3 added: module 3", missing, eventReload)
 	expect(t, "module 3 added: module 1", one)
 
 	files["css/style.css"] = []byte("body{color:red}")
-	restyled := NewSite(files, nil)
+	restyled := NewSite(maps.Clone(files), added)
 	h.notify(&state{site: restyled}, false)
 	for _, c := range []*client{one, two, missing} {
 		expect(t, "the stylesheet changed", c, eventReload)

@@ -1,55 +1,99 @@
 package serve
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
-// Site is one build of the site, held in memory. It is never changed once made.
+// Site is one build of the site, held in memory. Its files are never changed once made.
 type Site struct {
 	files map[string][]byte // by slash path in the site: "modules/1/index.html"
-	sums  map[string][sha256.Size]byte
-	// shared sums every file that is not a page: when it changes, every page may look
-	// different.
-	shared [sha256.Size]byte
+
+	// The sums of the files, which make the versions of the pages, are taken when a version
+	// is asked for, or kept from the build before for the files that did not change: the
+	// guide of a curriculum of a thousand modules is 24 MB, which a rebuild need not read.
+	mu     sync.Mutex
+	sums   map[string][sha256.Size]byte
+	shared *[sha256.Size]byte // sums every file that is not a page: when it changes, every page may look different
 }
 
 // NewSite makes a Site of files, by their slash paths in the site. It keeps files; the caller
-// must not change them afterwards. A file that holds the very bytes it held in prev (nil for
-// none), as a build with a cache gives the files it did not render again, keeps its sum.
+// must not change them afterwards. A file that holds the bytes it held in prev (nil for none)
+// keeps its sum: a build with a cache gives the very bytes of the files it did not render
+// again.
 func NewSite(files map[string][]byte, prev *Site) *Site {
 	s := &Site{files: files, sums: make(map[string][sha256.Size]byte, len(files))}
-	shared := sha256.New()
-	for _, p := range slices.Sorted(maps.Keys(files)) {
-		sum, ok := prev.sameSum(p, files[p])
-		if !ok {
-			sum = sha256.Sum256(files[p])
+	if prev == nil {
+		return s
+	}
+	prev.mu.Lock()
+	defer prev.mu.Unlock()
+	sharedSame := prev.shared != nil
+	for p, data := range files {
+		same := prev.same(p, data)
+		if sum, ok := prev.sums[p]; ok && same {
+			s.sums[p] = sum
 		}
-		s.sums[p] = sum
-		if !isPage(p) {
-			shared.Write([]byte(p))
-			shared.Write(sum[:])
+		if !isPage(p) && !same {
+			sharedSame = false
 		}
 	}
-	shared.Sum(s.shared[:0])
+	for p := range prev.files {
+		if _, ok := files[p]; !ok && !isPage(p) {
+			sharedSame = false
+		}
+	}
+	if sharedSame {
+		s.shared = prev.shared
+	}
 	return s
 }
 
-// sameSum is the sum of the file at p when it holds the very bytes of data.
-func (s *Site) sameSum(p string, data []byte) ([sha256.Size]byte, bool) {
+// same reports whether the file at p holds the bytes of data: the very ones, or equal.
+func (s *Site) same(p string, data []byte) bool {
 	if s == nil {
-		return [sha256.Size]byte{}, false
+		return false
 	}
 	old, ok := s.files[p]
-	if !ok || len(old) != len(data) || len(data) == 0 || unsafe.SliceData(old) != unsafe.SliceData(data) {
-		return [sha256.Size]byte{}, false
+	if !ok || len(old) != len(data) {
+		return false
 	}
-	return s.sums[p], true
+	return len(data) == 0 || unsafe.SliceData(old) == unsafe.SliceData(data) || bytes.Equal(old, data)
+}
+
+// sum is the SHA-256 of the file at p, or zero when there is none. The caller holds s.mu.
+func (s *Site) sum(p string) [sha256.Size]byte {
+	sum, ok := s.sums[p]
+	if data, exists := s.files[p]; !ok && exists {
+		sum = sha256.Sum256(data)
+		s.sums[p] = sum
+	}
+	return sum
+}
+
+// sharedSum sums every file that is not a page. The caller holds s.mu.
+func (s *Site) sharedSum() [sha256.Size]byte {
+	if s.shared == nil {
+		h := sha256.New()
+		for _, p := range slices.Sorted(maps.Keys(s.files)) {
+			if !isPage(p) {
+				sum := s.sum(p)
+				h.Write([]byte(p))
+				h.Write(sum[:])
+			}
+		}
+		var shared [sha256.Size]byte
+		h.Sum(shared[:0])
+		s.shared = &shared
+	}
+	return *s.shared
 }
 
 // File returns the bytes of the file at p, a slash path in the site.
@@ -65,13 +109,13 @@ func Changed(old, next *Site) []string {
 	if old == nil {
 		old = &Site{}
 	}
-	for p, sum := range next.sums {
-		if was, ok := old.sums[p]; !ok || was != sum {
+	for p, data := range next.files {
+		if !old.same(p, data) {
 			changed = append(changed, p)
 		}
 	}
-	for p := range old.sums {
-		if _, ok := next.sums[p]; !ok {
+	for p := range old.files {
+		if _, ok := next.files[p]; !ok {
 			changed = append(changed, p)
 		}
 	}
@@ -112,10 +156,13 @@ func (s *Site) version(urlPath string) string {
 		return "none"
 	}
 	name, _, _ := s.lookup(urlPath)
-	sum := s.sums[name] // the zero sum when there is no 404.html either
+	s.mu.Lock()
+	sum := s.sum(name) // the zero sum when there is no 404.html either
+	shared := s.sharedSum()
+	s.mu.Unlock()
 	h := sha256.New()
 	h.Write(sum[:])
-	h.Write(s.shared[:])
+	h.Write(shared[:])
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 

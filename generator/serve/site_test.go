@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -71,11 +72,11 @@ func TestVersion(t *testing.T) {
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
 	}
-	a := NewSite(files, nil)
+	a := NewSite(maps.Clone(files), nil) // a Site keeps its map
 	files["modules/1/index.html"] = []byte("one, edited")
-	b := NewSite(files, nil)
+	b := NewSite(maps.Clone(files), a)
 	files["css/style.css"] = []byte("body{color:red}")
-	c := NewSite(files, nil)
+	c := NewSite(maps.Clone(files), b)
 
 	if a.version("/modules/1/") == b.version("/modules/1/") {
 		t.Error("a page's version did not change with its bytes")

@@ -157,8 +157,10 @@ func (p *page) addPart(part *page) {
 func partID(sitePath string) string {
 	s := strings.TrimSuffix(strings.TrimSuffix(sitePath, "index.html"), "/")
 	s = strings.TrimSuffix(s, ".html")
-	return strings.NewReplacer("/", "-", ".", "-").Replace(s)
+	return partIDReplacer.Replace(s)
 }
+
+var partIDReplacer = strings.NewReplacer("/", "-", ".", "-")
 
 // Notes are the places in the trainer's script that use the part's transparency: the steps
 // (or activities) whose script the trainer has in front of them while it is shown.

@@ -53,58 +53,65 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	if c.spans == nil || r.reuse == nil || r.reuse.all {
 		return rendered{}, false, nil
 	}
-	out := make([]byte, 0, len(c.data)+pageSize)
-	spans := make([]span, len(c.spans))
 	parts := slices.Clone(r.reuse.cache.parts[p.Path])
-	last := 0
+	spans := slices.Clone(c.spans)
+	values := make([]template.HTML, len(spans)) // of the places rendered again
+	same := true                                // every place holds what it held
 	all := &deps{}
 	for i, s := range c.spans {
-		out = append(out, c.data[last:s.at]...)
-		last = s.at + s.n
-		if r.reuse.fresh(s.deps) {
-			spans[i] = s
-			spans[i].at = len(out)
-			out = append(out, c.data[s.at:last]...)
-			for _, d := range s.deps {
-				all.add(d)
-			}
-			continue
-		}
-		if s.part >= len(p.Parts) {
-			return rendered{}, false, nil
-		}
-		part := p.Parts[s.part]
-		var v template.HTML
-		var err error
-		var shown *deps
-		if s.note < 0 {
-			part.deps = &deps{}
-			v, err = part.renderArticle()
-			shown = part.deps
-			if s.part < len(parts) {
-				parts[s.part] = cachedPart{v, shown.list()}
-			}
-		} else {
-			part.deps = &deps{} // the notes get deps of their own
-			notes := part.Notes()
-			if s.note >= len(notes) {
+		if !r.reuse.fresh(s.deps) {
+			if s.part >= len(p.Parts) {
 				return rendered{}, false, nil
 			}
-			v, err = notes[s.note].script()
-			shown = notes[s.note].deps
+			part := p.Parts[s.part]
+			var err error
+			var shown *deps
+			if s.note < 0 {
+				part.deps = &deps{}
+				values[i], err = part.renderArticle()
+				shown = part.deps
+				if s.part < len(parts) {
+					parts[s.part] = cachedPart{values[i], shown.list()}
+				}
+			} else {
+				part.deps = &deps{} // the notes get deps of their own
+				notes := part.Notes()
+				if s.note >= len(notes) {
+					return rendered{}, false, nil
+				}
+				values[i], err = notes[s.note].script()
+				shown = notes[s.note].deps
+			}
+			if err != nil {
+				return rendered{}, false, r.pageError(p, err)
+			}
+			spans[i].deps = shown.list()
+			same = same && string(values[i]) == string(c.data[s.at:s.at+s.n])
 		}
-		if err != nil {
-			return rendered{}, false, r.pageError(p, err)
-		}
-		spans[i] = span{at: len(out), n: len(v), part: s.part, note: s.note, deps: shown.list()}
-		out = append(out, v...)
 		for _, d := range spans[i].deps {
 			all.add(d)
 		}
 	}
-	out = append(out, c.data[last:]...)
 	if len(parts) != len(p.Parts) {
 		parts = nil
 	}
-	return rendered{data: slices.Clip(out), deps: all.list(), parts: parts, spans: spans}, true, nil
+	out := rendered{data: c.data, deps: all.list(), parts: parts, spans: spans}
+	if same {
+		return out, true, nil // the very bytes, which a caller keeping the last ones tells at once
+	}
+	data := make([]byte, 0, len(c.data)+pageSize)
+	last := 0
+	for i, s := range c.spans {
+		data = append(data, c.data[last:s.at]...)
+		last = s.at + s.n
+		spans[i].at = len(data)
+		if r.reuse.fresh(s.deps) {
+			data = append(data, c.data[s.at:last]...)
+			continue
+		}
+		spans[i].n = len(values[i])
+		data = append(data, values[i]...)
+	}
+	out.data = slices.Clip(append(data, c.data[last:]...))
+	return out, true, nil
 }
