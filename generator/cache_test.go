@@ -133,4 +133,3 @@ func diffPaths(a, b map[string][]byte) []string {
 	slices.Sort(out)
 	return out
 }
-

@@ -91,8 +91,6 @@ type loader struct {
 	cache *Cache
 	// stamps are the sizes and modification times of the files read, by path.
 	stamps map[string]stamp
-	// settingsSum is the SHA-256 of the settings file.
-	settingsSum [32]byte
 
 	cur *model.Curriculum
 }

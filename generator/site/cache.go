@@ -19,6 +19,10 @@ type Cache struct {
 	pages    map[string]cachedPage
 	parts    map[string][]cachedPart // of each packet, by its site path
 	search   []byte                  // the search index
+	// The layouts, parsed: the theme is part of global.
+	templates map[string]*template.Template
+	shared    *template.Template
+	sources   map[string]string
 }
 
 type cachedPage struct {
@@ -102,6 +106,7 @@ func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, erro
 	}
 	if u.all {
 		cache.pages, cache.parts, cache.search = map[string]cachedPage{}, map[string][]cachedPart{}, nil
+		cache.templates, cache.shared, cache.sources = nil, nil, nil
 	}
 	cache.global, cache.versions = global, versions
 	return u, nil

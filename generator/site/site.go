@@ -90,6 +90,9 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
 	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
 		participant: opts.Edition == model.ParticipantEdition, reuse: reuse}
+	if reuse != nil && cache.templates != nil {
+		r.templates, r.shared, r.sources = cache.templates, cache.shared, cache.sources
+	}
 	r.packets = r.packetList(opts.PDF)
 	stats = Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
@@ -140,6 +143,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	index := search()
 	if cache != nil {
 		cache.pages, cache.parts, cache.search = newPages, newParts, index
+		cache.templates, cache.shared, cache.sources = r.templates, r.shared, r.sources
 	}
 	if err := count(SearchIndexPath, index); err != nil {
 		return stats, err
