@@ -292,7 +292,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	if r.reuse != nil && len(p.Parts) > 0 {
 		p.buf = buf
 	}
-	err = t.ExecuteTemplate(buf, "baseof", p)
+	err = t.ExecuteTemplate(buf, baseName(p.Kind), p)
 	if stream != nil {
 		stream.Close() // every part the layout showed is rendered: done is complete
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	"curriculum/generator/diag"
 
@@ -23,15 +24,16 @@ var funcs = template.FuncMap{
 
 // template returns the parsed layout of a kind of page: the base layout, every partial, and
 // the kind's own layout (or the generic page layout), each from the first layer that has it.
+//
+// Every kind of page is in one set of templates, so that the base layout and the partials are
+// parsed, and made safe by html/template, once: the templates a layout defines ("main",
+// "scripts") are named for its kind ("main@module"), and the kind's copy of the base layout
+// ("baseof@module") calls them.
 func (r *renderer) template(kind string) (*template.Template, error) {
 	if t, ok := r.templates[kind]; ok {
 		return t, nil
 	}
-	shared, err := r.sharedTemplate()
-	if err != nil {
-		return nil, err
-	}
-	t, err := shared.Clone() // the base and the partials are parsed once, for every kind
+	all, err := r.sharedTemplate()
 	if err != nil {
 		return nil, err
 	}
@@ -40,11 +42,62 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 		return nil, err
 	}
 	r.sources[path.Base(from)] = from
-	if _, err := t.New(path.Base(from)).Parse(string(layout)); err != nil {
+	own, err := template.New(path.Base(from)).Funcs(funcs).Parse(string(layout))
+	if err != nil {
 		return nil, r.templateError(err)
 	}
-	r.templates[kind] = t
-	return t, nil
+	defined := map[string]bool{}
+	for _, t := range own.Templates() {
+		defined[t.Name()] = true
+	}
+	rename := func(name string) string {
+		if defined[name] {
+			return name + "@" + kind
+		}
+		return name
+	}
+	for _, t := range own.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		renameCalls(t.Tree.Root, rename)
+		if _, err := all.AddParseTree(rename(t.Name()), t.Tree); err != nil {
+			return nil, err
+		}
+	}
+	base := all.Lookup("baseof").Tree.Copy()
+	renameCalls(base.Root, rename)
+	if _, err := all.AddParseTree(baseName(kind), base); err != nil {
+		return nil, err
+	}
+	r.templates[kind] = all
+	return all, nil
+}
+
+// baseName is the name of the base layout of a kind of page.
+func baseName(kind string) string { return "baseof@" + kind }
+
+// renameCalls renames the templates that the actions under n call.
+func renameCalls(n parse.Node, rename func(string) string) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				renameCalls(c, rename)
+			}
+		}
+	case *parse.TemplateNode:
+		n.Name = rename(n.Name)
+	case *parse.IfNode:
+		renameCalls(n.List, rename)
+		renameCalls(n.ElseList, rename)
+	case *parse.RangeNode:
+		renameCalls(n.List, rename)
+		renameCalls(n.ElseList, rename)
+	case *parse.WithNode:
+		renameCalls(n.List, rename)
+		renameCalls(n.ElseList, rename)
+	}
 }
 
 // sharedTemplate parses, once, what every layout is executed with: the base layout and every
@@ -99,13 +152,16 @@ func (r *renderer) partialNames() ([]string, error) {
 	return names, nil
 }
 
+// kindSuffix is what a template's name has for the kind of page it is of: "main@module".
+var kindSuffix = regexp.MustCompile(`@[a-z0-9]+(")`)
+
 // templateMessage splits the errors of text/template: "template: NAME:LINE[:COL]: MESSAGE".
 var templateMessage = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: ((?s:.*))$`)
 
 // templateError turns an error of text/template, in parsing or executing a template, into a
 // diagnostic at the line of the file the template was read from.
 func (r *renderer) templateError(err error) error {
-	m := templateMessage.FindStringSubmatch(err.Error())
+	m := templateMessage.FindStringSubmatch(kindSuffix.ReplaceAllString(err.Error(), "$1"))
 	if m == nil {
 		return err
 	}
