@@ -38,6 +38,20 @@ func TestCachedGenerateIsGenerate(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	write := func(file, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mod = mod.Add(time.Second)
+		if err := os.Chtimes(p, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
 	replaceFirst := func(old, new string) func(string) string {
 		return func(s string) string {
 			if !strings.Contains(s, old) {
@@ -79,6 +93,15 @@ func TestCachedGenerateIsGenerate(t *testing.T) {
 		}, 0},
 		{"the settings", func() { edit("curriculum.yaml", replaceFirst("title: ", "title: The ")) }, 0},
 		{"a word after the settings changed", func() { edit("modules/3.md", afterOverview("Again")) }, 4},
+		{"a theme's partial", func() {
+			write("theme/partials/logo.html", `<img class="logo" src="{{.Root}}logo.png" alt="State seal">`)
+		}, 0},
+		{"the partial again", func() {
+			write("theme/partials/logo.html", `<img class="logo" src="{{.Root}}logo.png" alt="The state seal">`)
+		}, 0},
+		{"an image", func() { write("logo.png", "PNG one") }, 0},
+		{"the image again", func() { write("logo.png", "PNG two") }, 0},
+		{"a word after the image", func() { edit("modules/3.md", afterOverview("Once")) }, 4},
 	}
 	cache := &generator.Cache{}
 	for _, step := range steps {
@@ -104,7 +127,7 @@ func TestCachedGenerateIsGenerate(t *testing.T) {
 
 func generate(t *testing.T, dir string, cache *generator.Cache) (map[string][]byte, generator.Report) {
 	t.Helper()
-	fsys := os.DirFS(dir)
+	fsys := os.DirFS(dir) // as serve reads it
 	files := map[string][]byte{}
 	report, err := generator.GenerateCached(fsys, dir, site.Options{}, func(p string, data []byte) error {
 		files[p] = data
