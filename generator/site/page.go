@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -53,14 +52,14 @@ type page struct {
 	// With a cache, a packet's page records where its layout placed each part's article and
 	// each note's script, so that the next render can write again only the ones that show
 	// text that changed (see splice).
-	packet    *page         // of a part or a note: the packet's page
-	note      int           // of a note: its index among its part's notes
-	inArticle bool          // set on the copy of a part that renders its article
-	inScript  bool          // set on a note while it renders its script
-	buf       *bytes.Buffer // of a packet's page: what its layout has written so far
-	places    []span        // of a packet's page: the places of its parts and notes
-	values    []string      // of a packet's page: what each place holds, until checked
-	outside   bool          // of a packet's page: a document's text was shown elsewhere
+	packet    *page            // of a part or a note: the packet's page
+	note      int              // of a note: its index among its part's notes
+	inArticle bool             // set on the copy of a part that renders its article
+	inScript  bool             // set on a note while it renders its script
+	buf       *strings.Builder // of a packet's page: what its layout has written so far
+	places    []span           // of a packet's page: the places of its parts and notes
+	values    []string         // of a packet's page: what each place holds, until checked
+	outside   bool             // of a packet's page: a document's text was shown elsewhere
 }
 
 // Article is the part's document as an article: the layout "article-KIND" of the part's

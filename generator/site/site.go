@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 
@@ -288,7 +289,8 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 			size = max(size, len(last.data)+pageSize)
 		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
+	buf := new(strings.Builder) // which, unlike a bytes.Buffer, never zeroes what it grows into
+	buf.Grow(size)
 	if r.reuse != nil && len(p.Parts) > 0 {
 		p.buf = buf
 	}
@@ -304,7 +306,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	if err != nil {
 		return rendered{}, r.pageError(p, err)
 	}
-	out := rendered{data: buf.Bytes()}
+	out := rendered{data: builderBytes(buf)}
 	if r.reuse != nil {
 		// The page shows what it showed itself, what its parts' articles show, and what the
 		// layout showed of each part besides (a transparency's notes).
@@ -324,6 +326,12 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 		}
 	}
 	return out, nil
+}
+
+// builderBytes are the bytes b holds, without a copy: nothing writes to b again.
+func builderBytes(b *strings.Builder) []byte {
+	s := b.String()
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 // pageError is an error of executing p's layout: at the line of the template, or naming

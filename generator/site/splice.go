@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"slices"
+	"strings"
 )
 
 // A span is a place of a packet's page: where its layout wrote the article of a part, or the
@@ -99,19 +100,21 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	if same {
 		return out, true, nil // the very bytes, which a caller keeping the last ones tells at once
 	}
-	data := make([]byte, 0, len(c.data)+pageSize)
+	data := new(strings.Builder)
+	data.Grow(len(c.data) + pageSize)
 	last := 0
 	for i, s := range c.spans {
-		data = append(data, c.data[last:s.at]...)
+		data.Write(c.data[last:s.at])
 		last = s.at + s.n
-		spans[i].at = len(data)
+		spans[i].at = data.Len()
 		if r.reuse.fresh(s.deps) {
-			data = append(data, c.data[s.at:last]...)
+			data.Write(c.data[s.at:last])
 			continue
 		}
 		spans[i].n = len(values[i])
-		data = append(data, values[i]...)
+		data.WriteString(string(values[i]))
 	}
-	out.data = slices.Clip(append(data, c.data[last:]...))
+	data.Write(c.data[last:])
+	out.data = builderBytes(data)
 	return out, true, nil
 }
