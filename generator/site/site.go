@@ -237,47 +237,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 			return out, err
 		}
 	}
-	// The documents of a packet render on every core a few ahead of the packet's layout,
-	// which puts them together: one packet holds the whole guide. With a cache, a part that
-	// shows no text that changed is taken from it.
-	var parts []cachedPart
-	var done []bool
-	var stream *work.Stream[template.HTML]
-	if len(p.Parts) > 0 && r.reuse != nil && len(r.reuse.cache.parts[p.Path]) == len(p.Parts) && !r.reuse.all {
-		// Most parts are in the cache: those that are not render as the layout asks for them.
-		parts = make([]cachedPart, len(p.Parts))
-		done = make([]bool, len(p.Parts))
-		for i, part := range p.Parts {
-			part.article = nil
-			if a, ok := r.reuse.part(p.Path, i); ok {
-				part.article = &a
-				parts[i], done[i] = r.reuse.cache.parts[p.Path][i], true
-			}
-		}
-		defer func() {
-			for _, part := range p.Parts {
-				part.article = nil
-			}
-		}()
-	} else if len(p.Parts) > 0 {
-		parts = make([]cachedPart, len(p.Parts))
-		done = make([]bool, len(p.Parts))
-		stream = work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
-			if a, ok := r.reuse.part(p.Path, i); ok {
-				parts[i], done[i] = r.reuse.cache.parts[p.Path][i], true
-				return a, nil
-			}
-			part := p.Parts[i]
-			a, err := part.renderArticle()
-			parts[i], done[i] = cachedPart{a, part.deps.list()}, err == nil
-			return a, err
-		})
-		p.stream = stream
-		defer func() {
-			stream.Close()
-			p.stream = nil
-		}()
-	}
+	parts := r.startParts(p)
 	// The buffer is made about big enough at once: growing to the guide's size a doubling at
 	// a time costs more than rendering it.
 	size := pageSize
@@ -295,14 +255,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 		p.buf = buf
 	}
 	err = t.ExecuteTemplate(buf, baseName(p.Kind), p)
-	if stream != nil {
-		stream.Close() // every part the layout showed is rendered: done is complete
-	}
-	for i, part := range p.Parts {
-		if done != nil && !done[i] && part.article != nil { // rendered as the layout asked
-			parts[i], done[i] = cachedPart{*part.article, part.deps.list()}, true
-		}
-	}
+	parts.finish(p)
 	if err != nil {
 		return rendered{}, r.pageError(p, err)
 	}
@@ -315,17 +268,68 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 			all.add(d)
 		}
 		for i, part := range p.Parts {
-			for _, d := range slices.Concat(part.deps.list(), parts[i].deps) {
+			for _, d := range slices.Concat(part.deps.list(), parts.parts[i].deps) {
 				all.add(d)
 			}
 		}
 		out.deps = all.list()
 		out.spans = p.spans(out.data)
-		if !slices.Contains(done, false) {
-			out.parts = parts
+		if !slices.Contains(parts.done, false) {
+			out.parts = parts.parts
 		}
 	}
 	return out, nil
+}
+
+// partSet is the parts of a packet's page as its layout shows them.
+type partSet struct {
+	parts  []cachedPart // each part's article and the documents it shows, for the cache
+	done   []bool       // which of parts are had
+	stream *work.Stream[template.HTML]
+}
+
+// startParts readies the parts of a packet's page for its layout: a part that shows no text
+// that changed is taken from the cache; the others render as the layout asks for them, or,
+// when most do, on every core a few ahead of the layout: one packet holds the whole guide.
+func (r *renderer) startParts(p *page) *partSet {
+	ps := &partSet{}
+	if len(p.Parts) == 0 {
+		return ps
+	}
+	ps.parts, ps.done = make([]cachedPart, len(p.Parts)), make([]bool, len(p.Parts))
+	cached := r.reuse != nil && !r.reuse.all && len(r.reuse.cache.parts[p.Path]) == len(p.Parts)
+	if cached {
+		for i, part := range p.Parts {
+			if a, ok := r.reuse.part(p.Path, i); ok {
+				part.article = &a
+				ps.parts[i], ps.done[i] = r.reuse.cache.parts[p.Path][i], true
+			}
+		}
+		return ps
+	}
+	ps.stream = work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
+		part := p.Parts[i]
+		a, err := part.renderArticle()
+		ps.parts[i], ps.done[i] = cachedPart{a, part.deps.list()}, err == nil
+		return a, err
+	})
+	p.stream = ps.stream
+	return ps
+}
+
+// finish is called once the packet's layout ran: it records the parts rendered as the layout
+// asked for them, and lets the parts go.
+func (ps *partSet) finish(p *page) {
+	if ps.stream != nil {
+		ps.stream.Close() // every part the layout showed is rendered: done is complete
+		p.stream = nil
+	}
+	for i, part := range p.Parts {
+		if ps.done != nil && !ps.done[i] && part.article != nil {
+			ps.parts[i], ps.done[i] = cachedPart{*part.article, part.deps.list()}, true
+		}
+		part.article = nil
+	}
 }
 
 // builderBytes are the bytes b holds, without a copy: nothing writes to b again.
