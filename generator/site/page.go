@@ -102,10 +102,20 @@ func (p *page) sizeHint() int {
 	case p.Page != nil:
 		doc = p.Page.Doc
 	}
+	// The layouts write up to as much again around a document's text; a transparency's notes
+	// are the script of the steps that use it. Too much costs little: a strings.Builder does
+	// not touch the memory it has not written.
 	n := partSize
 	if doc != nil {
 		for _, f := range doc.Fragments {
-			n += len(f.HTML) * 5 / 4
+			n += len(f.HTML) * 2
+		}
+	}
+	if p.Transparency != nil {
+		for _, u := range p.Transparency.UsedIn {
+			if u.Step != nil {
+				n += len(u.Activity.Module.Doc.Fragments[u.Step.Body].HTML) + partSize
+			}
 		}
 	}
 	return n
