@@ -3,11 +3,13 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"curriculum/generator/check"
 	"curriculum/generator/content"
@@ -57,7 +59,10 @@ func Build(opts Options) (Report, error) {
 	// The output folder is created at the first file, so that content errors, which stop the
 	// build before any file is rendered, leave no trace on disk.
 	var out *output.Dir
+	var opening sync.Mutex // pages are written on every core
 	open := func() error {
+		opening.Lock()
+		defer opening.Unlock()
 		if out != nil {
 			return nil
 		}
@@ -68,7 +73,13 @@ func Build(opts Options) (Report, error) {
 	if opts.Edition != "" && opts.Edition != model.TrainerEdition && opts.Edition != model.ParticipantEdition {
 		return Report{}, fmt.Errorf("the edition is %q: it is %s (everything, the default) or %s (no trainer script)", opts.Edition, model.TrainerEdition, model.ParticipantEdition)
 	}
-	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil, Edition: opts.Edition}
+	siteOpts := site.Options{BaseURL: baseURL, PDF: opts.Print != nil, Edition: opts.Edition,
+		Create: func(p string) (io.WriteCloser, error) {
+			if err := open(); err != nil {
+				return nil, err
+			}
+			return out.Create(p)
+		}}
 	fsys, err := contentFS(opts.Source)
 	if err != nil {
 		return Report{}, err

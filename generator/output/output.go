@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,18 +98,34 @@ func Guard(dest, source string) error {
 
 // WriteFile writes one file of the site, at a slash-separated path.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if d.done {
-		return errors.New("output: write after commit")
-	}
-	clean := filepath.Clean(filepath.FromSlash(name))
-	if filepath.IsAbs(clean) || clean == "." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || clean == ".." {
-		return fmt.Errorf("output: path %q leaves the site's folder", name)
-	}
-	p := filepath.Join(d.tmp, clean)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	p, err := d.path(name)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// Create creates one file of the site, at a slash-separated path, to be written and closed.
+// Files may be created and written at once.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	p, err := d.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.Create(p)
+}
+
+// path is where the file of the site at a slash-separated path is written; its folder is made.
+func (d *Dir) path(name string) (string, error) {
+	if d.done {
+		return "", errors.New("output: write after commit")
+	}
+	clean := filepath.Clean(filepath.FromSlash(name))
+	if filepath.IsAbs(clean) || clean == "." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || clean == ".." {
+		return "", fmt.Errorf("output: path %q leaves the site's folder", name)
+	}
+	p := filepath.Join(d.tmp, clean)
+	return p, os.MkdirAll(filepath.Dir(p), 0o755)
 }
 
 // Path is the folder the new site is being written to, until Commit or Abort.

@@ -5,13 +5,16 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/yuin/goldmark"
@@ -38,6 +41,10 @@ type Options struct {
 	// activities' titles and purposes, with no trainer script, transparencies or pages marked
 	// edition: trainer.
 	Edition string
+	// Create, when set and the render has no cache, creates the file of a page, which is then
+	// written as it renders, on every core, instead of being handed to emit: a page is never
+	// held whole in memory, and the guide of a catalogue is tens of megabytes.
+	Create func(path string) (io.WriteCloser, error)
 }
 
 // Emit receives each output file: its slash-separated path in the site, and its bytes.
@@ -117,6 +124,9 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	newPages := map[string]cachedPage{}
 	newParts := map[string][]cachedPart{}
 	err = work.Ordered(len(pages), renderWindow, func(i int) (rendered, error) {
+		if opts.Create != nil && cache == nil {
+			return r.streamPage(pages[i], opts.Create)
+		}
 		if data, ok := reuse.page(pages[i].Path); ok {
 			c := cache.pages[pages[i].Path]
 			return rendered{data: data, deps: c.deps, parts: cache.parts[pages[i].Path], spans: c.spans, cached: true}, nil
@@ -125,6 +135,11 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	}, func(i int, out rendered) error {
 		if !out.cached {
 			stats.Rendered++
+		}
+		if out.streamed {
+			stats.Files++
+			stats.Pages++
+			return nil
 		}
 		if cache != nil {
 			newPages[pages[i].Path] = cachedPage{out.data, out.deps, out.spans}
@@ -192,8 +207,8 @@ type rendered struct {
 	deps  []string     // the documents whose text it shows, with a cache
 	parts []cachedPart // a packet's parts, with a cache
 	spans []span       // the places of a packet's parts and notes, with a cache
-	// cached is set for a page taken from the cache.
-	cached bool
+	// cached is set for a page taken from the cache, streamed for one written as it rendered.
+	cached, streamed bool
 }
 
 // shows reports whether a page of the content is in the edition: not a page marked
@@ -281,6 +296,43 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	return out, nil
 }
 
+// writers are the buffers pages are written to their files through.
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
+// streamPage executes the layout of p's kind into the file create makes for it.
+func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, error)) (rendered, error) {
+	t, err := r.template(p.Kind)
+	if err != nil {
+		return rendered{}, err
+	}
+	p.tmpl = t
+	for i, part := range p.Parts {
+		part.tmpl, part.packet, part.index = t, p, i
+	}
+	f, err := create(p.Path)
+	if err != nil {
+		return rendered{}, err
+	}
+	w := writers.Get().(*bufio.Writer)
+	w.Reset(f)
+	defer func() {
+		w.Reset(nil)
+		writers.Put(w)
+	}()
+	parts := r.startParts(p)
+	err = t.ExecuteTemplate(w, baseName(p.Kind), p)
+	parts.finish(p)
+	if err != nil {
+		f.Close()
+		return rendered{}, r.pageError(p, err)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return rendered{}, err
+	}
+	return rendered{streamed: true}, f.Close()
+}
+
 // partSet is the parts of a packet's page as its layout shows them.
 type partSet struct {
 	parts  []cachedPart // each part's article and the documents it shows, for the cache
@@ -310,7 +362,10 @@ func (r *renderer) startParts(p *page) *partSet {
 	ps.stream = work.NewStream(len(p.Parts), partWindow, func(i int) (template.HTML, error) {
 		part := p.Parts[i]
 		a, err := part.renderArticle()
-		ps.parts[i], ps.done[i] = cachedPart{a, part.deps.list()}, err == nil
+		ps.done[i] = err == nil
+		if r.reuse != nil { // without a cache, the articles are let go once written
+			ps.parts[i] = cachedPart{a, part.deps.list()}
+		}
 		return a, err
 	})
 	p.stream = ps.stream
