@@ -123,16 +123,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	// most a window of pages is held in memory.
 	newPages := map[string]cachedPage{}
 	newParts := map[string][]cachedPart{}
-	err = work.Ordered(len(pages), renderWindow, func(i int) (rendered, error) {
-		if opts.Create != nil && cache == nil {
-			return r.streamPage(pages[i], opts.Create)
-		}
-		if data, ok := reuse.page(pages[i].Path); ok {
-			c := cache.pages[pages[i].Path]
-			return rendered{data: data, deps: c.deps, parts: cache.parts[pages[i].Path], spans: c.spans, cached: true}, nil
-		}
-		return r.renderPage(pages[i])
-	}, func(i int, out rendered) error {
+	consume := func(i int, out rendered) error {
 		if !out.cached {
 			stats.Rendered++
 		}
@@ -148,9 +139,23 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			}
 		}
 		return count(pages[i].Path, out.data)
-	})
-	if err != nil {
-		return stats, err
+	}
+	if reuse != nil && !reuse.all {
+		// After an edit of some text, most pages are taken as they were: the few that show
+		// the text render first, on every core, and every page is emitted in order after.
+		if err := r.renderChanged(pages, consume); err != nil {
+			return stats, err
+		}
+	} else {
+		err := work.Ordered(len(pages), renderWindow, func(i int) (rendered, error) {
+			if opts.Create != nil && cache == nil {
+				return r.streamPage(pages[i], opts.Create)
+			}
+			return r.renderPage(pages[i])
+		}, consume)
+		if err != nil {
+			return stats, err
+		}
 	}
 	search := r.searchIndex
 	if reuse != nil && !reuse.all && cache.search != nil {
@@ -228,6 +233,39 @@ func (r *renderer) transparencies() []*model.Transparency {
 		return nil
 	}
 	return r.cur.Transparencies
+}
+
+// renderChanged renders the pages that show text that changed since the cache's render, on
+// every core, and hands every page to consume in order: the others as the cache has them.
+func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) error) error {
+	var todo []int
+	for i, p := range pages {
+		if _, ok := r.reuse.page(p.Path); !ok {
+			todo = append(todo, i)
+		}
+	}
+	outs := make([]rendered, len(todo))
+	errs := make([]error, len(todo))
+	work.Each(len(todo), func(j int) { outs[j], errs[j] = r.renderPage(pages[todo[j]]) })
+	for _, err := range errs {
+		if err != nil {
+			return err // the first in the order of the pages
+		}
+	}
+	cache := r.reuse.cache
+	for i, p := range pages {
+		var out rendered
+		if len(todo) > 0 && todo[0] == i {
+			out, outs, todo = outs[0], outs[1:], todo[1:]
+		} else {
+			c := cache.pages[p.Path]
+			out = rendered{data: c.data, deps: c.deps, parts: cache.parts[p.Path], spans: c.spans, cached: true}
+		}
+		if err := consume(i, out); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // renderPage executes the layout of p's kind.
