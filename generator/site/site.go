@@ -329,6 +329,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 		out.spans = p.spans(out.data)
 		if !slices.Contains(parts.done, false) {
 			out.parts = parts.parts
+			out.shareArticles()
 		}
 	}
 	return out, nil

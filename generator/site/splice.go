@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 // A span is a place of a packet's page: where its layout wrote the article of a part, or the
@@ -98,6 +99,7 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	}
 	out := rendered{data: c.data, deps: all.list(), parts: parts, spans: spans}
 	if same {
+		out.shareArticles()
 		return out, true, nil // the very bytes, which a caller keeping the last ones tells at once
 	}
 	data := new(strings.Builder)
@@ -116,5 +118,16 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	}
 	data.Write(c.data[last:])
 	out.data = builderBytes(data)
+	out.shareArticles()
 	return out, true, nil
+}
+
+// shareArticles points the cached articles of a packet's parts at the page's own bytes, where
+// its places hold them, so that the cache keeps each article once.
+func (out *rendered) shareArticles() {
+	for _, s := range out.spans {
+		if s.note < 0 && s.part < len(out.parts) && len(out.parts[s.part].article) == s.n {
+			out.parts[s.part].article = template.HTML(unsafe.String(unsafe.SliceData(out.data[s.at:]), s.n))
+		}
+	}
 }
