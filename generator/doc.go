@@ -12,4 +12,9 @@
 //	check    check: the model → warnings
 //	render   site: the model → pages, through the theme's layouts and the markdown package
 //	write    output: pages → the destination folder, atomically
+//
+// Files are read, and pages rendered, on every core; a document's markdown is rendered once
+// into fragments that each page showing it fills in. [GenerateCached] keeps what a build read
+// and rendered for the next one, as serve does: a file that did not change is not read again,
+// and when only the text of some documents changed, only the pages that show it render.
 package generator

@@ -1,12 +1,9 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/yuin/goldmark/ast"
 
 	"curriculum/generator/diag"
-	"curriculum/generator/markdown"
 	"curriculum/generator/model"
 )
 
@@ -29,37 +26,9 @@ func emptyParts(m *model.Module, diags *diag.List) {
 }
 
 // emptySections adds the warnings about the empty sections of a part of doc, found while its
-// parse was at hand.
+// parse was at hand (see content, which finds them).
 func emptySections(doc *model.Document, part ast.Node, diags *diag.List) {
 	for _, d := range doc.Sections[part] {
 		diags.Add(d)
 	}
-}
-
-// EmptySections warns about every heading among the blocks of parent (a document, or a part
-// of one) with nothing under it: the next block is a heading of the same or a higher level, or
-// there is none. The loader calls it on the parse, which it then lets go.
-func EmptySections(doc *model.Document, parent ast.Node) []diag.Diagnostic {
-	if parent == nil {
-		return nil
-	}
-	var out []diag.Diagnostic
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok {
-			continue
-		}
-		next, ok := n.NextSibling().(*ast.Heading)
-		if n.NextSibling() != nil && (!ok || next.Level > h.Level) {
-			continue
-		}
-		line, col := 0, 0
-		if h.Lines().Len() > 0 {
-			line, _ = doc.Position(h.Lines().At(0).Start)
-			col = 1 // the heading's #s, not its text
-		}
-		out = append(out, diag.Diagnostic{File: doc.File, Line: line, Column: col, Severity: diag.Warning,
-			Message: fmt.Sprintf("the section %q is empty: write its text, or delete the heading", markdown.PlainText(h, doc.Source))})
-	}
-	return out
 }

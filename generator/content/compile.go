@@ -3,7 +3,6 @@ package content
 import (
 	"github.com/yuin/goldmark/ast"
 
-	"curriculum/generator/check"
 	"curriculum/generator/diag"
 	"curriculum/generator/markdown"
 	"curriculum/generator/markdown/fragment"
@@ -26,7 +25,7 @@ func (l *loader) compile(doc *model.Document, blocks []ast.Node, heads []*ast.He
 			return
 		}
 		frags[n] = f
-		if d := check.EmptySections(doc, n); d != nil {
+		if d := emptySections(doc, n); d != nil {
 			sections[n] = d
 		}
 	}
