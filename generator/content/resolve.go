@@ -25,9 +25,9 @@ type part struct {
 	module *model.Module // the module the part is in, for "Activity 2"; nil outside modules
 }
 
-// parts lists the parts of the document a file holds, in the order the references are
-// checked: a module's preamble, then each activity's heading and introduction and each of its
-// steps' heading and body; or the whole document.
+// moduleParts lists the parts of a module's document, in the order its references are checked:
+// the preamble, then each activity's heading and introduction and each of its steps' heading
+// and body. Another document is one part, its Root.
 func moduleParts(m *model.Module) []part {
 	parts := []part{{m.Preamble, model.Use{Name: m.Name(), URL: m.URL()}, m}}
 	for _, a := range m.Activities {
@@ -78,20 +78,20 @@ func (l *loader) link(doc *model.Document, parts []part) {
 		}
 	}
 	for _, p := range parts {
-		if m := p.module; m != nil && m.Renumbered != nil {
-			switch h := p.node.(type) {
-			case *ast.Heading:
-				title := strings.TrimSpace(markdown.PlainText(h, doc.Source))
-				if p.use.Step != nil {
-					p.use.Step.Title = title
-				} else {
-					p.use.Activity.Title = title
-				}
-			}
+		h, ok := p.node.(*ast.Heading)
+		if !ok || p.module == nil || p.module.Renumbered == nil {
+			continue
+		}
+		title := strings.TrimSpace(markdown.PlainText(h, doc.Source))
+		if p.use.Step != nil {
+			p.use.Step.Title = title
+		} else {
+			p.use.Activity.Title = title
 		}
 	}
 }
 
+// resolverFunc is a function that is an xref.Resolver.
 type resolverFunc func(*xref.Ref) (string, error)
 
 func (f resolverFunc) Resolve(ref *xref.Ref) (string, error) { return f(ref) }
