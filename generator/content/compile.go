@@ -12,30 +12,27 @@ import (
 // compile renders, while its file is read, each part of doc that a layout can show (see
 // model.Document) once for every page, keeps what the checks need of the parse (its empty
 // sections), and lets the parse go: a curriculum of a thousand modules never holds the parse
-// of more files than there are cores. blocks are the parts rendered as blocks; heads the
-// headings whose text is a title.
-func (l *loader) compile(doc *model.Document, blocks []ast.Node, heads []*ast.Heading) {
-	frags := make(map[ast.Node]*fragment.Fragment, len(blocks)+len(heads))
+// of more files than there are cores. A heading's part is its text, a title.
+func (l *loader) compile(doc *model.Document, parts []part) {
+	frags := make(map[ast.Node]*fragment.Fragment, len(parts))
 	sections := map[ast.Node][]diag.Diagnostic{}
 	r := fragment.NewRecorder()
-	for _, n := range blocks {
-		f, err := markdown.Compile(l.md, r, doc.Source, n)
+	for _, p := range parts {
+		var f *fragment.Fragment
+		var err error
+		if h, ok := p.node.(*ast.Heading); ok {
+			f, err = markdown.CompileText(l.md, r, doc.Source, h)
+		} else {
+			f, err = markdown.Compile(l.md, r, doc.Source, p.node)
+			if d := emptySections(doc, p.node); d != nil {
+				sections[p.node] = d
+			}
+		}
 		if err != nil {
 			l.diags.Errorf(doc.File, 0, 0, "cannot render: %v", err)
 			return
 		}
-		frags[n] = f
-		if d := emptySections(doc, n); d != nil {
-			sections[n] = d
-		}
-	}
-	for _, h := range heads {
-		f, err := markdown.CompileText(l.md, r, doc.Source, h)
-		if err != nil {
-			l.diags.Errorf(doc.File, 0, 0, "cannot render: %v", err)
-			return
-		}
-		frags[h] = f
+		frags[p.node] = f
 	}
 	doc.Empty = !doc.Root.HasChildren()
 	if f := frags[doc.Root]; f != nil {
@@ -51,19 +48,4 @@ func (l *loader) compile(doc *model.Document, blocks []ast.Node, heads []*ast.He
 	// Nothing reads the source once its file is read: positions are taken before.
 	doc.Version = sumOf(doc.Source)
 	doc.Source, doc.Lines = nil, nil
-}
-
-// compileModule compiles a module's preamble, activities and steps.
-func (l *loader) compileModule(m *model.Module) {
-	blocks := []ast.Node{m.Preamble}
-	var heads []*ast.Heading
-	for _, a := range m.Activities {
-		blocks = append(blocks, a.Intro)
-		heads = append(heads, a.Heading)
-		for _, s := range a.Steps {
-			blocks = append(blocks, s.Body)
-			heads = append(heads, s.Heading)
-		}
-	}
-	l.compile(m.Doc, blocks, heads)
 }

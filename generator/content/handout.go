@@ -3,8 +3,6 @@ package content
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"curriculum/generator/diag"
 	"curriculum/generator/model"
 )
@@ -42,8 +40,9 @@ func (l *loader) readHandout(p string, src []byte) {
 	h.Title = f.text("title", true)
 	h.Form = f.boolean("form")
 	l.checkHeadings(doc, doc.Root)
-	l.link(doc, []part{{doc.Root, model.Use{Name: h.Name(), URL: h.URL()}, nil}})
-	l.compile(doc, []ast.Node{doc.Root}, nil)
+	parts := []part{{doc.Root, model.Use{Name: h.Name(), URL: h.URL()}, nil}}
+	l.link(doc, parts)
+	l.compile(doc, parts)
 	l.handouts = append(l.handouts, &handoutFile{handout: h, transparency: f.boolean("transparency")})
 }
 
@@ -59,7 +58,8 @@ func (l *loader) readTransparency(p string, src []byte) {
 	f := y.fields(fm, "a transparency's front matter", "title")
 	t := &model.Transparency{Number: n, Doc: doc, Title: f.text("title", true), Pos: diag.Pos{File: doc.File}}
 	l.checkHeadings(doc, doc.Root)
-	l.link(doc, []part{{doc.Root, model.Use{Name: t.Name(), URL: t.URL()}, nil}})
-	l.compile(doc, []ast.Node{doc.Root}, nil)
+	parts := []part{{doc.Root, model.Use{Name: t.Name(), URL: t.URL()}, nil}}
+	l.link(doc, parts)
+	l.compile(doc, parts)
 	l.transps = append(l.transps, &transparencyFile{transparency: t})
 }

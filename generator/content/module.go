@@ -73,8 +73,9 @@ func (l *loader) readModule(p string, src []byte) {
 		m.Competencies = append(m.Competencies, c)
 	}
 	l.assembleModule(m)
-	l.link(m.Doc, moduleParts(m))
-	l.compileModule(m)
+	parts := moduleParts(m)
+	l.link(m.Doc, parts)
+	l.compile(m.Doc, parts)
 	l.modules = append(l.modules, &moduleFile{module: m, y: y})
 }
 

@@ -1,10 +1,6 @@
 package content
 
-import (
-	"github.com/yuin/goldmark/ast"
-
-	"curriculum/generator/model"
-)
+import "curriculum/generator/model"
 
 type pageFile struct {
 	page *model.Page
@@ -34,7 +30,8 @@ func (l *loader) readPage(p string, src []byte) {
 		f.errorf(f.get("edition"), "edition in a page's front matter is %q, the only value it takes: write edition: %s to leave the page out of the participant edition, or delete the line", model.TrainerEdition, model.TrainerEdition)
 	}
 	l.checkHeadings(doc, doc.Root)
-	l.link(doc, []part{{doc.Root, model.Use{Name: pg.Title, URL: pg.URL()}, nil}})
-	l.compile(doc, []ast.Node{doc.Root}, nil)
+	parts := []part{{doc.Root, model.Use{Name: pg.Title, URL: pg.URL()}, nil}}
+	l.link(doc, parts)
+	l.compile(doc, parts)
 	l.pages = append(l.pages, &pageFile{page: pg})
 }

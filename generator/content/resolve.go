@@ -153,26 +153,8 @@ func (l *loader) validateRefs() {
 			byDoc[p.doc] = append(byDoc[p.doc], l.refs[i:j]...)
 		}
 	}
-	var docs []*model.Document
-	for _, m := range l.cur.Modules {
-		docs = append(docs, m.Doc)
-	}
-	for _, h := range l.cur.Handouts {
-		docs = append(docs, h.Doc)
-	}
-	for _, t := range l.cur.Transparencies {
-		if t.Handout == nil {
-			docs = append(docs, t.Doc)
-		}
-	}
-	if l.cur.Home != nil {
-		docs = append(docs, l.cur.Home.Doc)
-	}
-	for _, p := range l.cur.Pages {
-		docs = append(docs, p.Doc)
-	}
 	var ref xref.Ref
-	for _, doc := range docs {
+	for _, doc := range l.cur.Documents() {
 		for _, p := range byDoc[doc] {
 			r.module, r.use, r.dest = p.module, p.use, p.dest
 			ref.Target, ref.Number, ref.Module = p.target, p.number, p.inMod

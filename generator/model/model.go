@@ -48,6 +48,31 @@ type Curriculum struct {
 	Signature [32]byte
 }
 
+// Documents are the documents of the curriculum, each once, in the order references are
+// checked: the modules, the handouts, the transparencies of their own, the home page, the
+// pages.
+func (c *Curriculum) Documents() []*Document {
+	var docs []*Document
+	for _, m := range c.Modules {
+		docs = append(docs, m.Doc)
+	}
+	for _, h := range c.Handouts {
+		docs = append(docs, h.Doc)
+	}
+	for _, t := range c.Transparencies {
+		if t.Handout == nil {
+			docs = append(docs, t.Doc)
+		}
+	}
+	if c.Home != nil {
+		docs = append(docs, c.Home.Doc)
+	}
+	for _, p := range c.Pages {
+		docs = append(docs, p.Doc)
+	}
+	return docs
+}
+
 // Entry is one place in the reading order: a page, or the modules.
 type Entry struct {
 	Page    *Page // nil for the modules

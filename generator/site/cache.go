@@ -98,7 +98,7 @@ func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, erro
 	h.Sum(global[:0])
 	u := &reuse{cache: cache, all: global != cache.global, dirty: map[string]bool{}}
 	versions := map[string][32]byte{}
-	for _, doc := range documents(cur) {
+	for _, doc := range cur.Documents() {
 		versions[doc.Path] = doc.Version
 		if v, ok := cache.versions[doc.Path]; !ok || v != doc.Version {
 			u.dirty[doc.Path] = true
@@ -110,29 +110,6 @@ func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, erro
 	}
 	cache.global, cache.versions = global, versions
 	return u, nil
-}
-
-// documents are the documents of cur.
-func documents(cur *model.Curriculum) []*model.Document {
-	var docs []*model.Document
-	for _, m := range cur.Modules {
-		docs = append(docs, m.Doc)
-	}
-	for _, h := range cur.Handouts {
-		docs = append(docs, h.Doc)
-	}
-	for _, t := range cur.Transparencies {
-		if t.Handout == nil {
-			docs = append(docs, t.Doc)
-		}
-	}
-	for _, p := range cur.Pages {
-		docs = append(docs, p.Doc)
-	}
-	if cur.Home != nil {
-		docs = append(docs, cur.Home.Doc)
-	}
-	return docs
 }
 
 // fresh reports whether something that shows the text of the documents of deps can be taken

@@ -161,7 +161,7 @@ func (p *page) URL(sitePath string) string {
 }
 
 // RelativeURL is the link from this page to a site path, "" for the page itself
-// (xref.Linker). A document the page holds is linked to on the page.
+// (fragment.Page). A document the page holds is linked to on the page.
 func (p *page) RelativeURL(sitePath string) string {
 	if l, ok := p.held(sitePath); ok {
 		return l
@@ -169,7 +169,7 @@ func (p *page) RelativeURL(sitePath string) string {
 	return urlpath.Rel(p.Path, sitePath)
 }
 
-// Href is RelativeURL for a link that must not be empty (xref.Linker).
+// Href is RelativeURL for a link that must not be empty (fragment.Page).
 func (p *page) Href(sitePath string) string {
 	if l, ok := p.held(sitePath); ok {
 		return l
@@ -248,7 +248,7 @@ func (p *page) HasBody(doc *model.Document) bool {
 	return doc != nil && !doc.Empty
 }
 
-// Embed writes a derived block, {{name}}, with the partial "embed-name" (embed.Embedder).
+// Embed writes a derived block, {{name}}, with the partial "embed-name" (fragment.Embedder).
 func (p *page) Embed(w util.BufWriter, name string) error {
 	return p.tmpl.ExecuteTemplate(w, "embed-"+name, p)
 }

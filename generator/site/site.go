@@ -270,27 +270,14 @@ func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) erro
 
 // renderPage executes the layout of p's kind.
 func (r *renderer) renderPage(p *page) (rendered, error) {
-	t, err := r.template(p.Kind)
-	if err != nil {
+	if err := r.prepare(p); err != nil {
 		return rendered{}, err
-	}
-	p.tmpl = t
-	if r.reuse != nil {
-		p.deps = &deps{}
-	}
-	// Every field of the parts is set before any renders: they render on other goroutines.
-	for i, part := range p.Parts {
-		part.tmpl, part.packet, part.index = t, p, i
-		if r.reuse != nil {
-			part.deps = &deps{}
-		}
 	}
 	if c, ok := r.reuse.packetPage(p); ok {
 		if out, ok, err := r.splice(p, c); ok || err != nil {
 			return out, err
 		}
 	}
-	parts := r.startParts(p)
 	// The buffer is made about big enough at once: growing to the guide's size a doubling at
 	// a time costs more than rendering it.
 	size := pageSize
@@ -307,10 +294,9 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	if r.reuse != nil && len(p.Parts) > 0 {
 		p.buf = buf
 	}
-	err = t.ExecuteTemplate(buf, baseName(p.Kind), p)
-	parts.finish(p)
+	parts, err := r.execute(p, buf)
 	if err != nil {
-		return rendered{}, r.pageError(p, err)
+		return rendered{}, err
 	}
 	out := rendered{data: builderBytes(buf)}
 	if r.reuse != nil {
@@ -340,13 +326,8 @@ var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10
 
 // streamPage executes the layout of p's kind into the file create makes for it.
 func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, error)) (rendered, error) {
-	t, err := r.template(p.Kind)
-	if err != nil {
+	if err := r.prepare(p); err != nil {
 		return rendered{}, err
-	}
-	p.tmpl = t
-	for i, part := range p.Parts {
-		part.tmpl, part.packet, part.index = t, p, i
 	}
 	f, err := create(p.Path)
 	if err != nil {
@@ -358,18 +339,47 @@ func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, erro
 		w.Reset(nil)
 		writers.Put(w)
 	}()
-	parts := r.startParts(p)
-	err = t.ExecuteTemplate(w, baseName(p.Kind), p)
-	parts.finish(p)
-	if err != nil {
+	if _, err := r.execute(p, w); err != nil {
 		f.Close()
-		return rendered{}, r.pageError(p, err)
+		return rendered{}, err
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
 		return rendered{}, err
 	}
 	return rendered{streamed: true}, f.Close()
+}
+
+// prepare readies p and its parts to be rendered with the layout of p's kind.
+func (r *renderer) prepare(p *page) error {
+	t, err := r.template(p.Kind)
+	if err != nil {
+		return err
+	}
+	p.tmpl = t
+	if r.reuse != nil {
+		p.deps = &deps{}
+	}
+	// Every field of the parts is set before any renders: they render on other goroutines.
+	for i, part := range p.Parts {
+		part.tmpl, part.packet, part.index = t, p, i
+		if r.reuse != nil {
+			part.deps = &deps{}
+		}
+	}
+	return nil
+}
+
+// execute executes the layout of p's kind into w, with p's parts rendered as it asks for
+// them.
+func (r *renderer) execute(p *page, w io.Writer) (*partSet, error) {
+	parts := r.startParts(p)
+	err := p.tmpl.ExecuteTemplate(w, baseName(p.Kind), p)
+	parts.finish(p)
+	if err != nil {
+		return parts, r.pageError(p, err)
+	}
+	return parts, nil
 }
 
 // partSet is the parts of a packet's page as its layout shows them.

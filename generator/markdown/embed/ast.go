@@ -3,7 +3,7 @@
 // curriculum, so that a page can show the schedule without anyone typing it twice.
 //
 // The parser only recognises the paragraph. What a name means, and whether it exists, is the
-// caller's: the renderer asks the writer it is given, when that writer implements [Embedder].
+// caller's: the renderer asks the writer it is given, through fragment.WriteEmbed.
 package embed
 
 import "github.com/yuin/goldmark/ast"

@@ -8,12 +8,9 @@ import (
 	"curriculum/generator/markdown/fragment"
 )
 
-// Embedder is implemented by the writer a page is rendered into. Embed writes the HTML of the
-// block called name, for that page.
-type Embedder = fragment.Embedder
-
-// Renderer renders an Embed through the writer's Embedder; with a writer that is not one, an
-// Embed renders as nothing.
+// Renderer renders an Embed through fragment.WriteEmbed: recorded into a fragment, or written
+// by the writer when it is a fragment.Embedder; with any other writer, an Embed renders as
+// nothing.
 type Renderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.

@@ -5,7 +5,8 @@
 // The parser only recognises the phrases; a [Resolver] decides what each one points to, and
 // returns an error for a target that does not exist, which the caller reports with the file,
 // line and column of [Ref.Offset]. The renderer links a resolved reference relative to the page
-// being rendered when the writer it is given implements [Linker].
+// being rendered, through fragment.WriteRef: into a fragment.Recorder, or for the writer when it
+// is a page (fragment.Page).
 package xref
 
 import (

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// linker is a minimal xref.Linker for pages two folders deep.
+// linker is a minimal fragment.Page for pages two folders deep.
 type linker struct {
 	*bufio.Writer
 	page string

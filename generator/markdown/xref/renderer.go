@@ -8,15 +8,6 @@ import (
 	"curriculum/generator/markdown/fragment"
 )
 
-// Linker is implemented by the writer a page is rendered into. RelativeURL turns a site path
-// ("handouts/4.1/index.html#notes") into a link relative to that page, and returns "" when the
-// path is the page itself, so that a page does not link to itself; Href does the same but names
-// the page itself rather than returning "", for a link the author wrote.
-type Linker interface {
-	RelativeURL(sitePath string) string
-	Href(sitePath string) string
-}
-
 // Renderer renders a resolved Ref as <a class="ref ref-handout" href="…">; an unresolved one,
 // one inside a link or a heading, or one to the page itself, as its text.
 type Renderer struct{}
