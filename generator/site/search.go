@@ -1,9 +1,8 @@
 package site
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 
 	"curriculum/generator/model"
 )
@@ -12,22 +11,32 @@ import (
 // opened from file:// may not fetch a file but may load a script.
 const SearchIndexPath = "js/search-index.js"
 
-// searchEntry is one thing a reader can find: its kind ("Activity"), its title, where it is
-// ("Module 4"), the site path it links to, with the fragment of the exact place, and more text
-// to match (an objective's or competency's whole text is its title).
-type searchEntry struct {
-	Kind  string `json:"k"`
-	Title string `json:"t"`
-	In    string `json:"i,omitempty"`
-	URL   string `json:"u"`
-}
-
 // searchIndex lists, in reading order, the modules, activities, steps (in the trainer's
 // edition), competencies, objectives, handouts, transparencies and pages of the edition.
+// Each entry is one thing a reader can find: its kind ("Activity") as k, its title as t,
+// where it is ("Module 4") as i when it is somewhere, and as u the site path it links to, with
+// the fragment of the exact place.
+//
+// The entries are written straight into the script as JSON, the bytes encoding/json would
+// write for them: at a thousand modules the index is megabytes, and a list of entries marshalled
+// whole would hold it several times over.
 func (r *renderer) searchIndex() []byte {
-	var entries []searchEntry
+	b := []byte("// The search index of the site, made by curriculum build.\nwindow.curriculumSearch = [")
 	add := func(kind, title, in, url string) {
-		entries = append(entries, searchEntry{kind, title, in, url})
+		if b[len(b)-1] != '[' {
+			b = append(b, ',')
+		}
+		b = append(b, `{"k":`...)
+		b = appendJSONString(b, kind)
+		b = append(b, `,"t":`...)
+		b = appendJSONString(b, title)
+		if in != "" {
+			b = append(b, `,"i":`...)
+			b = appendJSONString(b, in)
+		}
+		b = append(b, `,"u":`...)
+		b = appendJSONString(b, url)
+		b = append(b, '}')
 	}
 	cur := r.cur
 	for _, m := range cur.Modules {
@@ -61,12 +70,62 @@ func (r *renderer) searchIndex() []byte {
 	}
 	add("Page", "Competencies at a Glance", "", "competencies/index.html")
 	add("Page", "Schedule at a Glance", "", "schedule/index.html")
-	data, _ := json.Marshal(entries) // strings only: it cannot fail
-	var b bytes.Buffer
-	b.WriteString("// The search index of the site, made by curriculum build.\nwindow.curriculumSearch = ")
-	b.Write(data)
-	b.WriteString(";\n")
-	return b.Bytes()
+	return append(b, "];\n"...)
+}
+
+const hex = "0123456789abcdef"
+
+// appendJSONString appends s to b as a JSON string, as encoding/json writes one: <, > and &
+// escaped for HTML, U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func moduleName(m *model.Module) string {
