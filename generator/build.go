@@ -120,6 +120,10 @@ type Cache struct {
 	site    site.Cache
 }
 
+// Touched tells the cache that only the files at paths, slash paths in the content folder, may
+// have changed since the last GenerateCached with it (see content.Cache.Touched).
+func (c *Cache) Touched(paths []string) { c.content.Touched(paths) }
+
 // GenerateCached is Generate with a cache, which it uses and updates; a nil cache is no cache.
 // Generate with a cache one folder, one at a time.
 func GenerateCached(fsys fs.FS, display string, opts site.Options, emit site.Emit, cache *Cache) (Report, error) {

@@ -156,3 +156,72 @@ func diffPaths(a, b map[string][]byte) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestCachedGenerateTouched: after Cache.Touched, a Generate reads again the files it names,
+// even when a save left their size and time as they were, and looks at no other file's.
+func TestCachedGenerateTouched(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 6, 3); err != nil {
+		t.Fatal(err)
+	}
+	// rewrite writes word over the start of the module's overview, and gives the file its time
+	// back: its size and time are as they were.
+	rewrite := func(file, word string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := bytes.Index(b, []byte("## Overview\n\n"))
+		if at < 0 {
+			t.Fatalf("no overview in %s", file)
+		}
+		at += len("## Overview\n\n")
+		copy(b[at:], word)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shows := func(files map[string][]byte, page, text string) bool {
+		return bytes.Contains(files[page], []byte(text))
+	}
+	cache := &generator.Cache{}
+	generate(t, dir, cache)
+
+	// A save within the clock's resolution: size and time as they were.
+	rewrite("modules/3.md", "Qzqzqz")
+	cache.Touched([]string{"modules/3.md"})
+	cached, report := generate(t, dir, cache)
+	full, _ := generate(t, dir, nil)
+	if !maps2Equal(cached, full) {
+		t.Fatalf("after Touched, these differ from a build without the cache: %v", diffPaths(cached, full))
+	}
+	if !shows(cached, "modules/3/index.html", "Qzqzqz") || report.Rendered > 4 {
+		t.Errorf("the touched module: its edit shown %v, %d pages rendered", shows(cached, "modules/3/index.html", "Qzqzqz"), report.Rendered)
+	}
+
+	// A file Touched does not name is not looked at; a Generate without Touched looks at all.
+	rewrite("modules/4.md", "Yzyzyz")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "modules", "4.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	cache.Touched([]string{"modules/5.md"})
+	cached, _ = generate(t, dir, cache)
+	if shows(cached, "modules/4/index.html", "Yzyzyz") {
+		t.Error("a file Touched did not name was read again")
+	}
+	cached, _ = generate(t, dir, cache)
+	full, _ = generate(t, dir, nil)
+	if !maps2Equal(cached, full) || !shows(cached, "modules/4/index.html", "Yzyzyz") {
+		t.Errorf("without Touched, these differ from a build without the cache: %v", diffPaths(cached, full))
+	}
+}

@@ -74,15 +74,22 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		fmt.Fprintf(opts.Err, "warning: --bind %s makes the site reachable from other machines on the network\n", opts.Bind)
 	}
 	p := &rebuildPrinter{opts: opts}
-	p.print(srv.Build(), true)
-	fmt.Fprintf(opts.Out, "Serving %s at http://%s/ — press Ctrl+C to stop\n", srv.Source(), ln.Addr())
-	w, err := serve.Watch(opts.Source, func() { p.print(srv.Build(), false) }, func(err error) {
+	// The watcher starts before the first build, so that no change after the first build's
+	// reading goes unseen; its calls wait for the first build to be printed.
+	first := make(chan struct{})
+	w, err := serve.Watch(opts.Source, func(files []string) {
+		<-first
+		p.print(srv.BuildChanged(files), false)
+	}, func(err error) {
 		fmt.Fprintf(opts.Err, "curriculum: watching %s: %v\n", srv.Source(), err)
 	})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot watch %s for changes: %w", srv.Source(), err)
 	}
+	p.print(srv.Build(), true)
+	fmt.Fprintf(opts.Out, "Serving %s at http://%s/ — press Ctrl+C to stop\n", srv.Source(), ln.Addr())
+	close(first)
 	defer w.Close()
 	return srv.Serve(ctx, ln)
 }

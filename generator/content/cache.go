@@ -2,8 +2,11 @@ package content
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"slices"
 	"time"
+
+	"curriculum/generator/internal/work"
 )
 
 // A Cache keeps what reading each file of a content folder gave, for LoadCached. serve keeps
@@ -12,6 +15,58 @@ type Cache struct {
 	settings [32]byte // the SHA-256 of the settings file the files were read with
 	paths    []string // the files of the folder, in order
 	files    map[string]cached
+	// touched, when not nil, are the only files that may have changed since the last Load,
+	// as Touched was told; the next Load takes them.
+	touched map[string]bool
+}
+
+// Touched tells the cache that, of the files of the folder, only those at paths (slash
+// paths in the folder) may have changed since the last Load: serve's watcher knows which files
+// it saw change. The next LoadCached then reads these files again and looks at no other file's
+// size and time; files added or removed, or other settings, make it read every file all the
+// same. Without Touched, a Load looks at the size and time of every file.
+// Told more than once before a Load, it adds the files up.
+func (c *Cache) Touched(paths []string) {
+	if c.touched == nil {
+		c.touched = make(map[string]bool, len(paths))
+	}
+	for _, p := range paths {
+		c.touched[p] = true
+	}
+}
+
+// take returns the files Touched named since the last Load, or nil when every file may have
+// changed, and forgets them. A Load that takes them keeps what it reads, or, with no settings
+// to read the files with, keeps nothing, and the next Load reads every file again.
+func (c *Cache) take() map[string]bool {
+	if c == nil {
+		return nil
+	}
+	t := c.touched
+	c.touched = nil
+	return t
+}
+
+// stamps returns the size and modification time of each of the files at paths, with entries
+// their entries in the folder: looked at on every core, or, for the files touched does not
+// name, as the cache knew them, when the cache knows the same files.
+func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string]bool) map[string]stamp {
+	known := touched != nil && slices.Equal(c.paths, paths)
+	stamps := make([]stamp, len(entries))
+	work.Each(len(entries), func(i int) {
+		if e, ok := c.files[paths[i]]; known && ok && !touched[paths[i]] {
+			stamps[i] = e.stamp
+		} else if info, err := entries[i].Info(); err == nil {
+			stamps[i] = stamp{info.Size(), info.ModTime()}
+		}
+	})
+	m := make(map[string]stamp, len(paths))
+	for i, p := range paths {
+		if !stamps[i].mod.IsZero() {
+			m[p] = stamps[i]
+		}
+	}
+	return m
 }
 
 type cached struct {
@@ -29,7 +84,10 @@ type stamp struct {
 // made ready to be linked to the other files again; nil for a file to read. Nothing is reused
 // when the settings or the set of files changed: the variables and removals of the settings,
 // and the files that links can point to, go into what reading each file gives.
-func (c *Cache) reuse(l *loader, paths []string) []*loader {
+//
+// A file touched names is read again whatever its size and time: a save within the
+// resolution of the file system's clock may leave both as they were.
+func (c *Cache) reuse(l *loader, paths []string, touched map[string]bool) []*loader {
 	subs := make([]*loader, len(paths))
 	if _, layered := l.fsys.(layered); c == nil || layered || l.settings == nil || c.settings != l.settings.sum || !slices.Equal(c.paths, paths) {
 		return subs // an adaptation's files and settings come from several folders: read all
@@ -37,7 +95,7 @@ func (c *Cache) reuse(l *loader, paths []string) []*loader {
 	for i, p := range paths {
 		e, ok := c.files[p]
 		st, known := l.stamps[p]
-		if !ok || !known || st.size != e.stamp.size || !st.mod.Equal(e.stamp.mod) {
+		if !ok || !known || touched[p] || st.size != e.stamp.size || !st.mod.Equal(e.stamp.mod) {
 			continue
 		}
 		e.sub.unlink()

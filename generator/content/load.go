@@ -46,7 +46,8 @@ func Load(fsys fs.FS, display string, md goldmark.Markdown) (*model.Curriculum, 
 }
 
 // LoadCached is Load with a cache of what reading each file gave, which it uses and updates:
-// a file whose size and modification time are those the cache knows is not read again.
+// a file whose size and modification time are those the cache knows is not read again (see
+// also Cache.Touched).
 // Everything is read again when the settings or the set of files changed. A nil cache is no
 // cache. Load with a cache the same folder only, one Load at a time: the model a Load returns
 // shares the objects of the files not read again with the one before, whose links across
@@ -149,22 +150,13 @@ func (l *loader) read() {
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
 	}
+	touched := l.cache.take()
 	if l.cache != nil {
-		// The sizes and times of the files, which say which changed, on every core.
-		stamps := make([]stamp, len(entries))
-		work.Each(len(entries), func(i int) {
-			if info, err := entries[i].Info(); err == nil {
-				stamps[i] = stamp{info.Size(), info.ModTime()}
-			}
-		})
-		for i, p := range paths {
-			if !stamps[i].mod.IsZero() {
-				l.stamps[p] = stamps[i]
-			}
-		}
+		// The sizes and times of the files, which say which changed.
+		l.stamps = l.cache.stamps(paths, entries, touched)
 	}
 	l.sites = sitePaths(paths)
-	l.readFiles(paths)
+	l.readFiles(paths, touched)
 	if l.settings == nil && !l.diags.HasErrors() {
 		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
 	}
@@ -173,8 +165,8 @@ func (l *loader) read() {
 // readFiles reads the files at paths on every core, each into a loader of its own, and
 // gathers what they found in the order of paths: the model and the diagnostics are the same as
 // one core reading them in turn would make.
-func (l *loader) readFiles(paths []string) {
-	subs := l.cache.reuse(l, paths)
+func (l *loader) readFiles(paths []string, touched map[string]bool) {
+	subs := l.cache.reuse(l, paths, touched)
 	var todo []int
 	for i, sub := range subs {
 		if sub == nil {
@@ -193,6 +185,13 @@ func (l *loader) readFiles(paths []string) {
 	if l.settings != nil {
 		sig.Write(l.settings.sum[:])
 	}
+	// Made once at their size: at a thousand modules the references alone are megabytes,
+	// which growing by appending would copy over and over.
+	var nrefs int
+	for _, sub := range subs {
+		nrefs += len(sub.refs)
+	}
+	l.refs = slices.Grow(l.refs, nrefs)
 	for i, sub := range subs {
 		sig.Write([]byte(paths[i] + "\x00"))
 		sig.Write(sub.sig[:])

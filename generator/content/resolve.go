@@ -150,7 +150,11 @@ func (l *loader) validateRefs() {
 			for j < len(l.refs) && l.refs[j].doc == p.doc {
 				j++
 			}
-			byDoc[p.doc] = append(byDoc[p.doc], l.refs[i:j]...)
+			if run := l.refs[i:j:j]; byDoc[p.doc] == nil {
+				byDoc[p.doc] = run
+			} else {
+				byDoc[p.doc] = append(byDoc[p.doc], run...)
+			}
 		}
 	}
 	var ref xref.Ref

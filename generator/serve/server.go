@@ -28,6 +28,7 @@ import (
 // zero value is not usable: make one with New, build it with Build, then Serve it.
 type Server struct {
 	fsys    fs.FS
+	source  string // the content folder, as New was given it
 	display string // the content folder as diagnostics name it
 
 	building  sync.Mutex // one build at a time
@@ -89,6 +90,7 @@ func New(source string) (*Server, error) {
 	}
 	s := &Server{
 		fsys:    os.DirFS(source),
+		source:  source,
 		display: strings.TrimSuffix(filepath.ToSlash(filepath.Clean(source)), "/"),
 		closing: make(chan struct{}),
 	}
@@ -105,9 +107,26 @@ func (s *Server) Source() string { return s.display }
 // a file that is not a page changed), or to show the errors of a build that failed, or to
 // stop showing them. Builds never run at once.
 func (s *Server) Build() Result {
+	return s.BuildChanged(nil)
+}
+
+// BuildChanged is Build after the files at paths changed, were made or were removed, and no
+// other file of the content folder: a Watcher's call says which. Of the files that neither
+// were added nor removed, only those at paths are read again; their sizes and times are not
+// even looked at. nil paths are not known: Build looks at every file.
+func (s *Server) BuildChanged(paths []string) Result {
 	s.building.Lock()
 	defer s.building.Unlock()
 	start := time.Now()
+	if paths != nil {
+		touched := make([]string, 0, len(paths))
+		for _, p := range paths {
+			if rel, err := filepath.Rel(s.source, p); err == nil && filepath.IsLocal(rel) {
+				touched = append(touched, filepath.ToSlash(rel))
+			}
+		}
+		s.cache.Touched(touched)
+	}
 	files := map[string][]byte{}
 	// The cache of the builds before: only the files that changed are read again, and only the
 	// pages that show them rendered again.

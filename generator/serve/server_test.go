@@ -82,7 +82,7 @@ func start(t *testing.T, archive string, firstOK bool) *liveServer {
 	if res := srv.Build(); (len(res.Errors) == 0) != firstOK {
 		t.Fatalf("first build: errors %v", res.Errors)
 	}
-	w, err := Watch("content", func() { srv.Build() }, func(err error) { t.Errorf("watch: %v", err) })
+	w, err := Watch("content", func(files []string) { srv.BuildChanged(files) }, func(err error) { t.Errorf("watch: %v", err) })
 	if err != nil {
 		t.Fatal(err)
 	}

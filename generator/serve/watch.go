@@ -3,8 +3,10 @@ package serve
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -21,7 +23,7 @@ const Settle = 75 * time.Millisecond
 // Watcher watches a folder and every folder under it, folders made later included.
 type Watcher struct {
 	fsw     *fsnotify.Watcher
-	changed func()
+	changed func(files []string)
 	problem func(error)
 	done    chan struct{} // closed by Close
 	stopped chan struct{} // closed when the loop has returned
@@ -29,12 +31,14 @@ type Watcher struct {
 }
 
 // Watch starts watching dir and every folder under it, except hidden ones. Once a burst of
-// changes to files that matter has been quiet for Settle, it calls changed; changes made while
-// changed runs make another call after it. A file matters unless an editor makes it for
+// changes to files that matter has been quiet for Settle, it calls changed with the files the
+// burst changed, made or removed, sorted, each as dir joined with its path in dir; or with nil
+// when it cannot know them all: events were lost, or a folder was made, whose files may have
+// come before it was watched. Changes made while changed runs make another call after it. A file matters unless an editor makes it for
 // itself (see content.EditorFile). problem, which may be nil, is told what could not be watched after
 // the start; the watcher goes on. changed and problem are called from one goroutine, never at
 // once, and never after Close returns.
-func Watch(dir string, changed func(), problem func(error)) (*Watcher, error) {
+func Watch(dir string, changed func(files []string), problem func(error)) (*Watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -82,6 +86,7 @@ func (w *Watcher) loop() {
 	settle := time.NewTimer(time.Hour)
 	settle.Stop()
 	defer settle.Stop()
+	files := map[string]bool{} // of the burst; nil when they are not known
 	for {
 		select {
 		case <-w.done:
@@ -96,7 +101,11 @@ func (w *Watcher) loop() {
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					w.report(w.addTree(ev.Name, false))
+					files = nil
 				}
+			}
+			if files != nil {
+				files[ev.Name] = true
 			}
 			settle.Reset(Settle)
 		case err, ok := <-w.fsw.Errors:
@@ -105,9 +114,15 @@ func (w *Watcher) loop() {
 			}
 			// Events may have been lost (the queue overflowed): build to be sure.
 			w.report(err)
+			files = nil
 			settle.Reset(Settle)
 		case <-settle.C:
-			w.changed()
+			var list []string
+			if files != nil {
+				list = slices.Sorted(maps.Keys(files))
+			}
+			files = map[string]bool{}
+			w.changed(list)
 		}
 	}
 }

@@ -3,17 +3,18 @@ package serve
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// TestWatch checks that a burst of changes makes one call, that editors' own files make
-// none, and that a folder made after the start is watched.
+// TestWatch checks that a burst of changes makes one call, with the files it changed, that
+// editors' own files make none, and that a folder made after the start is watched.
 func TestWatch(t *testing.T) {
 	dir := t.TempDir()
-	calls := make(chan struct{}, 10)
-	w, err := Watch(dir, func() { calls <- struct{}{} }, func(err error) { t.Errorf("watch: %v", err) })
+	calls := make(chan []string, 10)
+	w, err := Watch(dir, func(files []string) { calls <- files }, func(err error) { t.Errorf("watch: %v", err) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,10 +29,21 @@ func TestWatch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wait := func(what string) {
+	wait := func(what string, want ...string) {
 		t.Helper()
 		select {
-		case <-calls:
+		case files := <-calls:
+			var got []string
+			for _, f := range files {
+				rel, err := filepath.Rel(dir, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, filepath.ToSlash(rel))
+			}
+			if files == nil && want != nil || !slices.Equal(got, want) {
+				t.Errorf("%s: changed %q (nil: %v), want %q", what, got, files == nil, want)
+			}
 		case <-time.After(2 * time.Second):
 			t.Fatalf("%s: no call", what)
 		}
@@ -53,7 +65,7 @@ func TestWatch(t *testing.T) {
 	for i := range 5 {
 		write("1.md", "text "+string(rune('a'+i)))
 	}
-	wait("a save")
+	wait("a save", "1.md")
 	quiet("after a save")
 
 	write(".#1.md", "lock")
@@ -61,15 +73,20 @@ func TestWatch(t *testing.T) {
 	quiet("editors' own files")
 
 	write("handouts/1.1.md", "new folder")
-	wait("a file in a new folder")
+	wait("a file in a new folder") // not known: files may come before the folder is watched
 	quiet("after a new folder")
 	write("handouts/1.2.md", "in the new folder")
-	wait("a file in a folder made after the start")
+	write("2.md", "another")
+	wait("files in a folder made after the start", "2.md", "handouts/1.2.md")
+	if err := os.Remove(filepath.Join(dir, "2.md")); err != nil {
+		t.Fatal(err)
+	}
+	wait("a file removed", "2.md")
 }
 
 func TestWatchClose(t *testing.T) {
 	var calls atomic.Int32
-	w, err := Watch(t.TempDir(), func() { calls.Add(1) }, nil)
+	w, err := Watch(t.TempDir(), func([]string) { calls.Add(1) }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +96,7 @@ func TestWatchClose(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Errorf("a second Close: %v", err)
 	}
-	if _, err := Watch(filepath.Join(t.TempDir(), "missing"), func() {}, nil); err == nil {
+	if _, err := Watch(filepath.Join(t.TempDir(), "missing"), func([]string) {}, nil); err == nil {
 		t.Error("watching a missing folder did not fail")
 	}
 }
