@@ -3,12 +3,11 @@ package content
 import (
 	"bytes"
 
-	meta "github.com/yuin/goldmark-meta"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
 	"curriculum/generator/diag"
+	"curriculum/generator/markdown"
 	"curriculum/generator/model"
 )
 
@@ -31,13 +30,7 @@ func (l *loader) parseMarkdown(p string, src []byte, what string) (*model.Docume
 	if fm == nil {
 		return nil, nil, nil
 	}
-	pc := parser.NewContext()
-	root := l.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if _, err := meta.TryGetItems(pc); err != nil {
-		// goldmark-meta reads YAML 1.1, which disagrees with YAML 1.2 on a few values.
-		y.syntaxError(err, "the front matter of "+what)
-		return nil, nil, nil
-	}
+	root := l.md.Parser().Parse(text.NewReader(src))
 	doc := &model.Document{File: file, Path: p, Source: src, Root: root, Lines: diag.NewLines(src)}
 	return doc, y, fm
 }
@@ -47,13 +40,13 @@ func (l *loader) parseMarkdown(p string, src []byte, what string) (*model.Docume
 // is 0 when src does not start with ---.
 func frontMatter(src []byte) (yml []byte, firstLine int, ok bool) {
 	line, _, _ := bytes.Cut(src, []byte("\n"))
-	if !isFence(line) {
+	if !markdown.IsFence(line) {
 		return nil, 0, false
 	}
 	start := len(line) + 1
 	for off := start; off <= len(src); {
 		line, _, found := bytes.Cut(src[off:], []byte("\n"))
-		if isFence(line) {
+		if markdown.IsFence(line) {
 			return src[start:off], 2, true
 		}
 		if !found {
@@ -62,11 +55,4 @@ func frontMatter(src []byte) (yml []byte, firstLine int, ok bool) {
 		off += len(line) + 1
 	}
 	return nil, 2, false
-}
-
-// isFence reports whether line is a front matter fence: dashes and nothing else, the rule
-// goldmark-meta applies (--- by convention).
-func isFence(line []byte) bool {
-	line = bytes.TrimSpace(line)
-	return len(line) > 0 && len(bytes.Trim(line, "-")) == 0
 }

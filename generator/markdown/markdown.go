@@ -5,7 +5,6 @@ package markdown
 
 import (
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -31,7 +30,7 @@ func New() goldmark.Markdown {
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 			// The YAML front matter between --- lines, taken out of the body. The content
 			// package decodes it into the model with positions for every field.
-			meta.Meta,
+			frontMatter{},
 			// Code blocks highlighted by chroma with CSS classes, never inline styles, so
 			// that the print stylesheet and an adapter's colours apply.
 			highlight.Extension,

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -40,6 +41,27 @@ func TestConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontMatter: the front matter at the top of a file is taken out of the body, whatever
+// YAML it holds; a --- line further down is a rule, and --- in the middle of text stays text.
+func TestFrontMatter(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"---\ntitle: T\nserves:\n- 1\n- 2\n---\nBody.\n", "<p>Body.</p>\n"},
+		{"---  \ntitle: T\n-----\n\nBody.\n\n---\n\nAfter.\n", "<p>Body.</p>\n<hr>\n<p>After.</p>\n"},
+		{"---\n---\nBody.\n", "<p>Body.</p>\n"},
+		{"Body.\n\n---\ntitle: T\n---\n", "<p>Body.</p>\n<hr>\n<h2>title: T</h2>\n"},
+	} {
+		var out bytes.Buffer
+		if err := markdown.New().Convert([]byte(c.src), &out); err != nil {
+			t.Fatal(err)
+		}
+		if got := regexpID.ReplaceAllString(out.String(), ""); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+var regexpID = regexp.MustCompile(` id="[^"]*"`)
 
 func TestPlainText(t *testing.T) {
 	md := markdown.New()
