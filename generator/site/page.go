@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"curriculum/generator/internal/work"
+	"curriculum/generator/markdown/fragment"
 	"curriculum/generator/model"
 	"curriculum/generator/urlpath"
 )
@@ -237,7 +238,7 @@ func (p *page) render(doc *model.Document, n ast.Node) (template.HTML, error) {
 	}
 	var buf strings.Builder
 	buf.Grow(len(f.HTML) + len(f.Ops)*32)
-	if err := f.Render(&buf, p); err != nil {
+	if err := f.Render(fragment.Unbuffered{Builder: &buf}, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return template.HTML(buf.String()), nil

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"io"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/renderer/html"
@@ -192,9 +193,13 @@ func WriteEmbed(w util.BufWriter, name string) error {
 	return nil
 }
 
-// Render writes the fragment as part of page.
+// Render writes the fragment as part of page: straight to out when it is a util.BufWriter
+// (see Unbuffered), through a buffer of its own otherwise.
 func (f *Fragment) Render(out io.Writer, page Page) error {
-	w := bufio.NewWriterSize(out, min(max(len(f.HTML), 512), 64<<10))
+	w, ok := out.(util.BufWriter)
+	if !ok {
+		w = bufio.NewWriterSize(out, min(max(len(f.HTML), 512), 64<<10))
+	}
 	last := 0
 	var hrefs []string // of the Refs, by index of op; "" for the others
 	if len(f.Ops) > 0 {
@@ -222,6 +227,14 @@ func (f *Fragment) Render(out io.Writer, page Page) error {
 	_, _ = w.Write(f.HTML[last:])
 	return w.Flush()
 }
+
+// Unbuffered is a strings.Builder as a util.BufWriter, for Render to write to directly: it
+// has no buffer to flush.
+type Unbuffered struct{ *strings.Builder }
+
+func (Unbuffered) Available() int { return 0 }
+func (Unbuffered) Buffered() int  { return 0 }
+func (Unbuffered) Flush() error   { return nil }
 
 // TrimSpace returns the fragment without the white space at its ends, as bytes.TrimSpace
 // trims.
