@@ -77,16 +77,26 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	// The watcher starts before the first build, so that no change after the first build's
 	// reading goes unseen; its calls wait for the first build to be printed.
 	first := make(chan struct{})
-	w, err := serve.Watch(opts.Source, func(files []string) {
+	var w *serve.Watcher
+	problem := func(err error) { fmt.Fprintf(opts.Err, "curriculum: watching %s: %v\n", srv.Source(), err) }
+	// An adaptation's bases are watched too, those its settings name after a change included.
+	watchBases := func() {
+		for _, dir := range srv.Folders() {
+			if err := w.Add(dir); err != nil {
+				problem(err)
+			}
+		}
+	}
+	w, err = serve.Watch(opts.Source, func(files []string) {
 		<-first
 		p.print(srv.BuildChanged(files), false)
-	}, func(err error) {
-		fmt.Fprintf(opts.Err, "curriculum: watching %s: %v\n", srv.Source(), err)
-	})
+		watchBases()
+	}, problem)
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot watch %s for changes: %w", srv.Source(), err)
 	}
+	watchBases()
 	p.print(srv.Build(), true)
 	fmt.Fprintf(opts.Out, "Serving %s at http://%s/ — press Ctrl+C to stop\n", srv.Source(), ln.Addr())
 	close(first)

@@ -5,11 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -20,6 +18,7 @@ import (
 	"time"
 
 	"curriculum/generator"
+	"curriculum/generator/content"
 	"curriculum/generator/diag"
 	"curriculum/generator/site"
 )
@@ -27,9 +26,9 @@ import (
 // Server serves the last good build of a content folder from memory, with live reload. Its
 // zero value is not usable: make one with New, build it with Build, then Serve it.
 type Server struct {
-	fsys    fs.FS
-	source  string // the content folder, as New was given it
-	display string // the content folder as diagnostics name it
+	source  string                   // the content folder, as New was given it
+	display string                   // the content folder as diagnostics name it
+	folders atomic.Pointer[[]string] // of the last build: the content folder and its bases
 
 	building  sync.Mutex // one build at a time
 	cache     generator.Cache
@@ -89,14 +88,33 @@ func New(source string) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		fsys:    os.DirFS(source),
 		source:  source,
 		display: strings.TrimSuffix(filepath.ToSlash(filepath.Clean(source)), "/"),
 		closing: make(chan struct{}),
 	}
 	s.hub.clients = map[*client]struct{}{}
+	if layers, err := content.Layers(source, s.display); err == nil {
+		s.setFolders(layers) // a chain that does not read is the first build's error
+	}
 	s.state.Store(&state{})
 	return s, nil
+}
+
+// Folders are the folders the last build read, or the next will: the content folder and, for
+// an adaptation, its bases, each an absolute path. A Watcher should watch them all.
+func (s *Server) Folders() []string {
+	if f := s.folders.Load(); f != nil {
+		return *f
+	}
+	return nil
+}
+
+func (s *Server) setFolders(layers []content.Layer) {
+	folders := make([]string, len(layers))
+	for i, l := range layers {
+		folders[i] = l.Dir
+	}
+	s.folders.Store(&folders)
 }
 
 // Source is the content folder, as diagnostics name it.
@@ -130,10 +148,16 @@ func (s *Server) BuildChanged(paths []string) Result {
 	files := map[string][]byte{}
 	// The cache of the builds before: only the files that changed are read again, and only the
 	// pages that show them rendered again.
-	rep, err := generator.GenerateCached(s.fsys, s.display, site.Options{}, func(p string, data []byte) error {
-		files[p] = data // a render never changes the bytes it gave
-		return nil
-	}, &s.cache)
+	// The chain of bases is read again at every build: the settings may name another base.
+	var rep generator.Report
+	layers, err := content.Layers(s.source, s.display)
+	if err == nil {
+		s.setFolders(layers)
+		rep, err = generator.GenerateCached(content.NewOverlay(layers), s.display, site.Options{}, func(p string, data []byte) error {
+			files[p] = data // a render never changes the bytes it gave
+			return nil
+		}, &s.cache)
+	}
 	prev := s.state.Load()
 	res := Result{Warnings: rep.Warnings}
 	var next *state

@@ -28,6 +28,9 @@ type Watcher struct {
 	done    chan struct{} // closed by Close
 	stopped chan struct{} // closed when the loop has returned
 	once    sync.Once
+
+	mu    sync.Mutex
+	roots map[string]bool // the folders watched with all theirs, as absolute paths
 }
 
 // Watch starts watching dir and every folder under it, except hidden ones. Once a burst of
@@ -43,13 +46,32 @@ func Watch(dir string, changed func(files []string), problem func(error)) (*Watc
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{fsw: fsw, changed: changed, problem: problem, done: make(chan struct{}), stopped: make(chan struct{})}
-	if err := w.addTree(dir, true); err != nil {
+	w := &Watcher{fsw: fsw, changed: changed, problem: problem, done: make(chan struct{}), stopped: make(chan struct{}), roots: map[string]bool{}}
+	if err := w.Add(dir); err != nil {
 		fsw.Close()
 		return nil, err
 	}
 	go w.loop()
 	return w, nil
+}
+
+// Add watches dir and every folder under it as well, as Watch does its own: an adaptation's
+// bases. A folder added before is left as it is.
+func (w *Watcher) Add(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.roots[abs] {
+		return nil
+	}
+	if err := w.addTree(dir, true); err != nil {
+		return err
+	}
+	w.roots[abs] = true
+	return nil
 }
 
 // Close stops watching, waiting for a call of changed under way to return.

@@ -100,3 +100,38 @@ func TestWatchClose(t *testing.T) {
 		t.Error("watching a missing folder did not fail")
 	}
 }
+
+// TestWatchAdd checks that a folder added, an adaptation's base, is watched with every
+// folder under it, and that adding it again changes nothing.
+func TestWatchAdd(t *testing.T) {
+	dir, base := t.TempDir(), t.TempDir()
+	if err := os.Mkdir(filepath.Join(base, "modules"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	calls := make(chan []string, 10)
+	w, err := Watch(dir, func(files []string) { calls <- files }, func(err error) { t.Errorf("watch: %v", err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for range 2 {
+		if err := w.Add(base); err != nil {
+			t.Fatal(err)
+		}
+	}
+	saved := filepath.Join(base, "modules", "1.md")
+	if err := os.WriteFile(saved, []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case files := <-calls:
+		if !slices.Equal(files, []string{saved}) {
+			t.Errorf("a save in the added folder: changed %q, want %q", files, saved)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("a save in the added folder: no call")
+	}
+	if err := w.Add(filepath.Join(base, "missing")); err == nil {
+		t.Error("adding a missing folder did not fail")
+	}
+}

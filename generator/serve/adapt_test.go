@@ -1,0 +1,92 @@
+package serve
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"curriculum/generator"
+	"curriculum/generator/content"
+	"curriculum/generator/site"
+)
+
+// TestServeAdaptation: serve builds an adaptation with its base, the same site as build makes
+// of it, says which folders to watch, and shows a save in the base.
+func TestServeAdaptation(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, f := range txtar.Parse([]byte(minimalContent)).Files {
+		writeFile(t, f.Name, string(f.Data))
+	}
+	for name, text := range map[string]string{
+		"curriculum.yaml": "base: ../content\nshort_title: Maryland\n",
+		"handouts/1.1.md": "---\ntitle: Maryland's Plan\ntransparency: true\n---\n\nOur plan.\n",
+	} {
+		p := filepath.Join("maryland", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv, err := New("maryland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, dir := range []string{"maryland", "content"} {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, abs)
+	}
+	if got := srv.Folders(); !slices.Equal(got, want) {
+		t.Errorf("Folders() = %q, want %q", got, want)
+	}
+	if res := srv.Build(); len(res.Errors) > 0 {
+		t.Fatalf("the adaptation does not build: %v", res.Errors)
+	}
+
+	layers, err := content.Layers("maryland", "maryland")
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := map[string][]byte{}
+	if _, err := generator.Generate(content.NewOverlay(layers), "maryland", site.Options{}, func(p string, data []byte) error {
+		built[p] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	served := srv.state.Load().site
+	for p, data := range built {
+		if got, ok := served.File(p); !ok || !bytes.Equal(got, data) {
+			t.Errorf("serve's %s differs from build's", p)
+		}
+	}
+	page := func() string {
+		b, _ := srv.state.Load().site.File("modules/1/index.html")
+		return string(b)
+	}
+	if !bytes.Contains([]byte(page()), []byte("Maryland’s Plan")) {
+		t.Error("the module does not show the adaptation's handout")
+	}
+
+	// A save in the base, as the watcher names it.
+	edit(t, "modules/1.md", "### Step: Begin", "### Step: Start here")
+	saved, err := filepath.Abs(filepath.Join("content", "modules", "1.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := srv.BuildChanged([]string{saved}); len(res.Errors) > 0 || !slices.Contains(res.Changed, "modules/1/index.html") {
+		t.Fatalf("after a save in the base: errors %v, changed %v", res.Errors, res.Changed)
+	}
+	if !bytes.Contains([]byte(page()), []byte("Start here")) {
+		t.Error("the module does not show the save in the base")
+	}
+}
