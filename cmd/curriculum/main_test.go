@@ -56,7 +56,7 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"build", "extra"}, exitUsage, `curriculum: curriculum build takes no arguments, got ["extra"]`},
 		{[]string{"build", "-s", "/does/not/exist"}, exitError, "curriculum: the source folder /does/not/exist does not exist"},
 		{[]string{"build", "--baseURL", "example.org"}, exitError, `curriculum: --baseURL "example.org" is not a web address`},
-		{[]string{"frobnicate"}, exitError, `curriculum: unknown command "frobnicate" for "curriculum"`},
+		{[]string{"frobnicate"}, exitUsage, `curriculum: unknown command "frobnicate" for "curriculum"`},
 	} {
 		var out, errOut bytes.Buffer
 		code := run(tc.args, &out, &errOut)

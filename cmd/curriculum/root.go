@@ -31,6 +31,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
+	if _, _, unknown := root.Find(args); unknown != nil && err != nil {
+		err = usageError{unknown} // a command that does not exist, like a flag that does not
+	}
 	if err == nil {
 		return exitOK
 	}
