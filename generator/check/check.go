@@ -18,20 +18,20 @@ func Run(cur *model.Curriculum, diags *diag.List) {
 		}
 	}
 	for _, p := range cur.Pages {
-		emptySections(p.Doc, p.Doc.Root, diags)
+		emptySections(p.Doc.Root, diags)
 	}
 	if cur.Home != nil {
-		emptySections(cur.Home.Doc, cur.Home.Doc.Root, diags)
+		emptySections(cur.Home.Doc.Root, diags)
 	}
 	for _, h := range cur.Handouts {
-		emptySections(h.Doc, h.Doc.Root, diags)
+		emptySections(h.Doc.Root, diags)
 		if len(h.UsedIn) == 0 {
 			diags.WarnAt(h.Pos, "nothing refers to %s: refer to it where it is used (\"Refer participants to %s\") so that trainers find it", h.Name(), h.Name())
 		}
 	}
 	for _, t := range cur.Transparencies {
 		if t.Handout == nil {
-			emptySections(t.Doc, t.Doc.Root, diags)
+			emptySections(t.Doc.Root, diags)
 		}
 		if len(t.UsedIn) == 0 {
 			diags.WarnAt(t.Pos, "nothing refers to %s: refer to it where it is used (\"place %s on the overhead projector\") so that trainers find it", t.Name(), t.Name())

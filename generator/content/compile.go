@@ -14,37 +14,29 @@ import (
 // sections), and lets the parse go: a curriculum of a thousand modules never holds the parse
 // of more files than there are cores. A heading's part is its text, a title.
 func (l *loader) compile(doc *model.Document, parts []part) {
-	frags := make(map[ast.Node]*fragment.Fragment, len(parts))
-	sections := map[ast.Node][]diag.Diagnostic{}
 	r := fragment.NewRecorder()
 	for _, p := range parts {
+		node := p.part.Node()
 		var f *fragment.Fragment
+		var sections []diag.Diagnostic
 		var err error
-		if h, ok := p.node.(*ast.Heading); ok {
+		if h, ok := node.(*ast.Heading); ok {
 			f, err = markdown.CompileText(l.md, r, doc.Source, h)
 		} else {
-			f, err = markdown.Compile(l.md, r, doc.Source, p.node)
-			if d := emptySections(doc, p.node); d != nil {
-				sections[p.node] = d
-			}
+			f, err = markdown.Compile(l.md, r, doc.Source, node)
+			sections = emptySections(doc, node)
 		}
 		if err != nil {
 			l.diags.Errorf(doc.File, 0, 0, "cannot render: %v", err)
 			return
 		}
-		frags[p.node] = f
+		p.part.Compiled(f, sections)
 	}
-	doc.Empty = !doc.Root.HasChildren()
-	if f := frags[doc.Root]; f != nil {
+	doc.Empty = !doc.Root.Node().HasChildren()
+	if f := doc.Root.Fragment(); f != nil {
 		doc.Embeds = f.Embeds()
 	}
-	// The nodes the model names stay, as keys, without their children.
-	for n := range frags {
-		n.RemoveChildren(n)
-		n.RemoveAttributes()
-	}
-	doc.Root.RemoveChildren(doc.Root)
-	doc.Fragments, doc.Sections = frags, sections
+	doc.DropParse()
 	// Nothing reads the source once its file is read: positions are taken before.
 	doc.Version = sumOf(doc.Source)
 	doc.Source, doc.Lines = nil, nil

@@ -31,7 +31,8 @@ func (l *loader) parseMarkdown(p string, src []byte, what string) (*model.Docume
 		return nil, nil, nil
 	}
 	root := l.md.Parser().Parse(text.NewReader(src))
-	doc := &model.Document{File: file, Path: p, Source: src, Root: root, Lines: diag.NewLines(src)}
+	doc := &model.Document{File: file, Path: p, Source: src, Lines: diag.NewLines(src)}
+	doc.Root = doc.NewPart(root)
 	return doc, y, fm
 }
 

@@ -39,7 +39,7 @@ func (l *loader) readHandout(p string, src []byte) {
 	h := &model.Handout{Number: n, Doc: doc, Pos: diag.Pos{File: doc.File}}
 	h.Title = f.text("title", true)
 	h.Form = f.boolean("form")
-	l.checkHeadings(doc, doc.Root)
+	l.checkHeadings(doc, doc.Root.Node())
 	parts := []part{{doc.Root, model.Use{Name: h.Name(), URL: h.URL()}, nil}}
 	l.link(doc, parts)
 	l.compile(doc, parts)
@@ -57,7 +57,7 @@ func (l *loader) readTransparency(p string, src []byte) {
 	}
 	f := y.fields(fm, "a transparency's front matter", "title")
 	t := &model.Transparency{Number: n, Doc: doc, Title: f.text("title", true), Pos: diag.Pos{File: doc.File}}
-	l.checkHeadings(doc, doc.Root)
+	l.checkHeadings(doc, doc.Root.Node())
 	parts := []part{{doc.Root, model.Use{Name: t.Name(), URL: t.URL()}, nil}}
 	l.link(doc, parts)
 	l.compile(doc, parts)

@@ -84,13 +84,14 @@ func (l *loader) readModule(p string, src []byte) {
 // blocks before the first activity are the module's preamble.
 func (l *loader) assembleModule(m *model.Module) {
 	doc := m.Doc
-	l.checkHeadings(doc, doc.Root)
-	m.Preamble = ast.NewDocument()
-	var container ast.Node = m.Preamble
+	l.checkHeadings(doc, doc.Root.Node())
+	preamble := ast.NewDocument()
+	m.Preamble = doc.NewPart(preamble)
+	var container ast.Node = preamble
 	var act *model.Activity
 	seen := 0        // activities of the file, removed ones too
 	removed := false // in an activity the settings remove
-	for c := doc.Root.FirstChild(); c != nil; {
+	for c := doc.Root.Node().FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if h, ok := c.(*ast.Heading); ok {
 			switch {
@@ -112,14 +113,14 @@ func (l *loader) assembleModule(m *model.Module) {
 				if m.Renumbered != nil {
 					m.Renumbered[seen] = act.Number
 				}
-				container = act.Intro
+				container = act.Intro.Node()
 				c = next
 				continue
 			case removed:
 				// inside a removed activity: dropped with it
 			case h.Level == 3 && act != nil && l.isNumbered(doc, h, stepRE):
 				step := l.newStep(act, h)
-				container = step.Body
+				container = step.Body.Node()
 				c = next
 				continue
 			case h.Level == 2 && act != nil:
@@ -175,19 +176,19 @@ func (l *loader) newActivity(m *model.Module, h *ast.Heading) *model.Activity {
 	a := &model.Activity{
 		Module:  m,
 		Number:  len(m.Activities) + 1,
-		Heading: h,
-		Intro:   ast.NewDocument(),
+		Heading: m.Doc.NewPart(h),
+		Intro:   m.Doc.NewPart(ast.NewDocument()),
 		Pos:     l.nodePos(m.Doc, h),
 	}
 	a.Title = strings.TrimSpace(markdown.PlainText(h, m.Doc.Source))
-	l.readActivityAttributes(a)
+	l.readActivityAttributes(a, h)
 	m.Activities = append(m.Activities, a)
 	return a
 }
 
 func (l *loader) newStep(a *model.Activity, h *ast.Heading) *model.Step {
 	doc := a.Module.Doc
-	s := &model.Step{Activity: a, Number: len(a.Steps) + 1, Heading: h, Body: ast.NewDocument(), Pos: l.nodePos(doc, h)}
+	s := &model.Step{Activity: a, Number: len(a.Steps) + 1, Heading: doc.NewPart(h), Body: doc.NewPart(ast.NewDocument()), Pos: l.nodePos(doc, h)}
 	s.Title = strings.TrimSpace(markdown.PlainText(h, doc.Source))
 	for _, attr := range h.Attributes() {
 		if name := string(attr.Name); name != "id" {
@@ -199,10 +200,9 @@ func (l *loader) newStep(a *model.Activity, h *ast.Heading) *model.Step {
 	return s
 }
 
-// readActivityAttributes reads {minutes=15 serves="1, 2.1"} from an activity's heading.
-func (l *loader) readActivityAttributes(a *model.Activity) {
+// readActivityAttributes reads {minutes=15 serves="1, 2.1"} from an activity's heading h.
+func (l *loader) readActivityAttributes(a *model.Activity, h *ast.Heading) {
 	doc := a.Module.Doc
-	h := a.Heading
 	l.checkUnreadAttributes(doc, h, a.Title)
 	for _, attr := range h.Attributes() {
 		name := string(attr.Name)
@@ -216,7 +216,7 @@ func (l *loader) readActivityAttributes(a *model.Activity) {
 			}
 			a.Minutes = n
 		case "serves":
-			l.readServes(a, attributeText(attr.Value))
+			l.readServes(a, h, attributeText(attr.Value))
 		default:
 			hint := ""
 			if near := nearest(name, []string{"minutes", "serves"}); near != "" {
@@ -238,7 +238,7 @@ func (l *loader) checkUnreadAttributes(doc *model.Document, h *ast.Heading, titl
 var servesSplit = regexp.MustCompile(`[\s,;]+|\band\b`)
 
 // readServes links an activity to the competencies and objectives it serves: "1, 2.1".
-func (l *loader) readServes(a *model.Activity, value string) {
+func (l *loader) readServes(a *model.Activity, h *ast.Heading, value string) {
 	m := a.Module
 	for _, tok := range servesSplit.Split(value, -1) {
 		tok = strings.TrimSpace(tok)
@@ -250,7 +250,7 @@ func (l *loader) readServes(a *model.Activity, value string) {
 			ci, err1 := strconv.Atoi(c)
 			oi, err2 := strconv.Atoi(o)
 			if err1 != nil || err2 != nil || ci < 1 || ci > len(m.Competencies) || oi < 1 || oi > len(m.Competencies[ci-1].Objectives) {
-				l.errorAtAttribute(m.Doc, a.Heading, "serves", "Module %d has no objective %s (%s)", m.Number, tok, listObjectives(m))
+				l.errorAtAttribute(m.Doc, h, "serves", "Module %d has no objective %s (%s)", m.Number, tok, listObjectives(m))
 				continue
 			}
 			obj := m.Competencies[ci-1].Objectives[oi-1]
@@ -265,7 +265,7 @@ func (l *loader) readServes(a *model.Activity, value string) {
 		}
 		ci, err := strconv.Atoi(tok)
 		if err != nil || ci < 1 || ci > len(m.Competencies) {
-			l.errorAtAttribute(m.Doc, a.Heading, "serves", "Module %d has no competency %s (%s); serves lists competencies (1) and objectives (2.1)", m.Number, tok, listCompetencies(m))
+			l.errorAtAttribute(m.Doc, h, "serves", "Module %d has no competency %s (%s); serves lists competencies (1) and objectives (2.1)", m.Number, tok, listCompetencies(m))
 			continue
 		}
 		comp := m.Competencies[ci-1]

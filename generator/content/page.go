@@ -29,7 +29,7 @@ func (l *loader) readPage(p string, src []byte) {
 	default:
 		f.errorf(f.get("edition"), "edition in a page's front matter is %q, the only value it takes: write edition: %s to leave the page out of the participant edition, or delete the line", model.TrainerEdition, model.TrainerEdition)
 	}
-	l.checkHeadings(doc, doc.Root)
+	l.checkHeadings(doc, doc.Root.Node())
 	parts := []part{{doc.Root, model.Use{Name: pg.Title, URL: pg.URL()}, nil}}
 	l.link(doc, parts)
 	l.compile(doc, parts)

@@ -20,7 +20,7 @@ var Embeds = []string{"modules", "competencies", "outline", "schedule", "materia
 // A part is a piece of a document that readers know by one name (a module's preamble, an
 // activity, a step, a handout), with the references and links in it.
 type part struct {
-	node   ast.Node
+	part   model.Part
 	use    model.Use
 	module *model.Module // the module the part is in, for "Activity 2"; nil outside modules
 }
@@ -61,13 +61,14 @@ type pendingRef struct {
 // title that names an activity by a number the adaptation changed says the new one.
 func (l *loader) link(doc *model.Document, parts []part) {
 	for _, p := range parts {
-		xref.Resolve(p.node, resolverFunc(func(ref *xref.Ref) (string, error) {
+		node := p.part.Node()
+		xref.Resolve(node, resolverFunc(func(ref *xref.Ref) (string, error) {
 			dest := l.linkRef(ref, p.module, doc.Source)
 			l.refs = append(l.refs, pendingRef{doc: doc, module: p.module, use: p.use, target: ref.Target, number: ref.Number, inMod: ref.Module, pos: offsetPos(doc, ref.Offset), dest: dest})
 			return dest, nil
 		}), nil)
-		l.resolveLinks(doc, p.node, l.sites)
-		for _, e := range embed.Embeds(p.node) {
+		l.resolveLinks(doc, node, l.sites)
+		for _, e := range embed.Embeds(node) {
 			if !contains(Embeds, e.Name) {
 				hint := ""
 				if near := nearest(e.Name, Embeds); near != "" {
@@ -78,7 +79,7 @@ func (l *loader) link(doc *model.Document, parts []part) {
 		}
 	}
 	for _, p := range parts {
-		h, ok := p.node.(*ast.Heading)
+		h, ok := p.part.Node().(*ast.Heading)
 		if !ok || p.module == nil || p.module.Renumbered == nil {
 			continue
 		}

@@ -81,33 +81,106 @@ type Entry struct {
 
 // Document is one markdown file: its source, its parsed body and where it came from.
 //
-// The curriculum is loaded and checked on the parse (Root, and the parts of it the model
-// names: a module's Preamble, its activities' and steps' headings and bodies). Rendering then
-// compiles each part once into a fragment, which every page that shows the part fills in, and
-// frees the parse: Source and Lines are nil and the parts are empty from then on.
+// The curriculum is loaded and checked on the parse (the Node of Root, and of the parts the
+// model names: a module's Preamble, its activities' and steps' headings and bodies). Each part
+// is then compiled once into a fragment, which every page that shows the part fills in, and
+// the parse is let go: Source and Lines are nil, and Node nil for every part, from then on.
 type Document struct {
 	File   string // as the user knows it: "content/modules/4.md"
 	Path   string // in the content folder: "modules/4.md"
 	Source []byte
-	Root   ast.Node
+	Root   Part // the whole body
 	Lines  *diag.Lines
 
 	// Version stands for the document's text: the SHA-256 of its source.
 	Version [32]byte
-	// Fragments are the compiled parts, by the node the model names them with; nil until
-	// the document is compiled. A heading's fragment is its text.
-	Fragments map[ast.Node]*fragment.Fragment
 	// Empty reports whether the document has no content beyond its front matter.
 	Empty bool
 	// Embeds are the names of the derived blocks of the document, in order.
 	Embeds []string
-	// Sections are the warnings about the empty sections of each compiled part.
-	Sections map[ast.Node][]diag.Diagnostic
+
+	parts []part // by Part.n - 1
 }
 
-// HasBlocks reports whether a compiled part of d has anything in it.
-func (d *Document) HasBlocks(n ast.Node) bool {
-	f := d.Fragments[n]
+// A Part names a part of a document that a layout shows: its Root, a module's Preamble, an
+// activity's Heading or Intro, a step's Heading or Body. The zero Part names none.
+type Part struct {
+	doc *Document
+	n   int // 1 + the index of the part among its document's
+}
+
+type part struct {
+	node     ast.Node           // the parse; nil once the document is compiled
+	fragment *fragment.Fragment // nil until it is compiled; a heading's is its text
+	sections []diag.Diagnostic  // the warnings about its empty sections
+}
+
+// NewPart adds a part to d, with its parse.
+func (d *Document) NewPart(n ast.Node) Part {
+	d.parts = append(d.parts, part{node: n})
+	return Part{d, len(d.parts)}
+}
+
+// Of reports whether p is a part of d.
+func (p Part) Of(d *Document) bool { return p.n > 0 && p.doc == d }
+
+func (p Part) part() *part {
+	if p.n == 0 {
+		return nil
+	}
+	return &p.doc.parts[p.n-1]
+}
+
+// Node is the parse of the part, until its document is compiled; nil then, and for the zero
+// Part.
+func (p Part) Node() ast.Node {
+	if q := p.part(); q != nil {
+		return q.node
+	}
+	return nil
+}
+
+// Fragment is the compiled part; nil before its document is compiled, and for the zero Part.
+func (p Part) Fragment() *fragment.Fragment {
+	if q := p.part(); q != nil {
+		return q.fragment
+	}
+	return nil
+}
+
+// Sections are the warnings about the part's empty sections.
+func (p Part) Sections() []diag.Diagnostic {
+	if q := p.part(); q != nil {
+		return q.sections
+	}
+	return nil
+}
+
+// Compiled gives the part its fragment and the warnings about its empty sections.
+func (p Part) Compiled(f *fragment.Fragment, sections []diag.Diagnostic) {
+	q := p.part()
+	q.fragment, q.sections = f, sections
+}
+
+// Parts are the parts of d, in the order they were added.
+func (d *Document) Parts() []Part {
+	out := make([]Part, len(d.parts))
+	for i := range d.parts {
+		out[i] = Part{d, i + 1}
+	}
+	return out
+}
+
+// DropParse lets the parse of every part of d go.
+func (d *Document) DropParse() {
+	for i := range d.parts {
+		d.parts[i].node = nil
+	}
+}
+
+// HasBlocks reports whether a compiled part has anything in it.
+func (p Part) HasBlocks() bool {
+	f := p.Fragment()
 	return f != nil && (len(f.HTML) > 0 || len(f.Ops) > 0)
 }
 
@@ -131,7 +204,7 @@ type Module struct {
 	Activities   []*Activity
 
 	// Preamble holds the blocks before the first activity, such as the overview.
-	Preamble ast.Node
+	Preamble Part
 	Doc      *Document
 
 	// Renumbered maps the activities' numbers in the module's file to their numbers once an
@@ -235,13 +308,13 @@ type Activity struct {
 	Module  *Module
 	Number  int
 	Title   string // plain text
-	Heading *ast.Heading
+	Heading Part
 	Minutes int // 0 when not given
 	// Serves are the competencies and objectives the activity teaches, as written.
 	Competencies []*Competency
 	Objectives   []*Objective
 	// Intro holds the blocks between the activity's heading and its first step.
-	Intro ast.Node
+	Intro Part
 	Steps []*Step
 	Pos   diag.Pos // the activity's heading
 }
@@ -260,8 +333,8 @@ type Step struct {
 	Activity *Activity
 	Number   int
 	Title    string
-	Heading  *ast.Heading
-	Body     ast.Node
+	Heading  Part
+	Body     Part
 	Pos      diag.Pos // the step's heading
 }
 

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 
 	"curriculum/generator/internal/work"
@@ -108,14 +107,18 @@ func (p *page) sizeHint() int {
 	// not touch the memory it has not written.
 	n := partSize
 	if doc != nil {
-		for _, f := range doc.Fragments {
-			n += len(f.HTML) * 2
+		for _, part := range doc.Parts() {
+			if f := part.Fragment(); f != nil {
+				n += len(f.HTML) * 2
+			}
 		}
 	}
 	if p.Transparency != nil {
 		for _, u := range p.Transparency.UsedIn {
 			if u.Step != nil {
-				n += len(u.Activity.Module.Doc.Fragments[u.Step.Body].HTML) + partSize
+				if f := u.Step.Body.Fragment(); f != nil {
+					n += len(f.HTML) + partSize
+				}
 			}
 		}
 	}
@@ -212,21 +215,21 @@ func (p *page) Current(sitePath string) bool { return sitePath == p.Path }
 
 // Markdown renders a part of a document for this page: one the model names (a module's
 // Preamble, an activity's Intro, a step's Body, a document's Root).
-func (p *page) Markdown(doc *model.Document, n ast.Node) (template.HTML, error) {
-	if doc == nil || n == nil {
+func (p *page) Markdown(doc *model.Document, part model.Part) (template.HTML, error) {
+	if doc == nil || part == (model.Part{}) {
 		return "", nil
 	}
-	return p.render(doc, n)
+	return p.render(doc, part)
 }
 
 // Heading renders the text of a heading (an activity's or step's title) for this page.
-func (p *page) Heading(doc *model.Document, h *ast.Heading) (template.HTML, error) {
-	return p.render(doc, h)
+func (p *page) Heading(doc *model.Document, part model.Part) (template.HTML, error) {
+	return p.render(doc, part)
 }
 
-func (p *page) render(doc *model.Document, n ast.Node) (template.HTML, error) {
-	f := doc.Fragments[n]
-	if f == nil {
+func (p *page) render(doc *model.Document, part model.Part) (template.HTML, error) {
+	f := part.Fragment()
+	if f == nil || !part.Of(doc) {
 		return "", fmt.Errorf("%s: this is not a part of the document the curriculum names: a layout renders a document's Root, a module's Preamble, an activity's Intro or Heading, or a step's Body or Heading", doc.File)
 	}
 	p.deps.add(doc.Path)
