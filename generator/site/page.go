@@ -230,7 +230,7 @@ func (p *page) Heading(doc *model.Document, part model.Part) (template.HTML, err
 func (p *page) render(doc *model.Document, part model.Part) (template.HTML, error) {
 	f := part.Fragment()
 	if f == nil || !part.Of(doc) {
-		return "", fmt.Errorf("%s: this is not a part of the document the curriculum names: a layout renders a document's Root, a module's Preamble, an activity's Intro or Heading, or a step's Body or Heading", doc.File)
+		return "", fmt.Errorf("%s: the part given is not one of this document's: give the document and one of its parts, as in .Markdown $m.Doc $m.Preamble (a document's Root, a module's Preamble, an activity's Intro or Heading, a step's Body or Heading)", doc.File)
 	}
 	p.deps.add(doc.Path)
 	switch {
