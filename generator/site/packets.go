@@ -50,25 +50,27 @@ func (r *renderer) packetList(withPDF bool) []*Packet {
 	return list
 }
 
-// packetPage is the page of a packet, its parts in print order.
+// packetPage is the page of a packet, its parts in print order (see page.fill).
 func (r *renderer) packetPage(pk *Packet, crumbs []Link) *page {
 	p := &page{Kind: "packet", Path: pk.Path, Title: pk.Title, Packet: pk, Crumbs: crumbs}
-	cur := r.cur
-	switch pk.Kind {
-	case "handouts":
-		for _, h := range cur.Handouts {
-			p.addPart(handoutPart(h))
+	p.fill = func() {
+		cur := r.cur
+		switch pk.Kind {
+		case "handouts":
+			for _, h := range cur.Handouts {
+				p.addPart(handoutPart(h))
+			}
+		case "module":
+			for _, h := range pk.Module.Handouts {
+				p.addPart(handoutPart(h))
+			}
+		case "transparencies":
+			for _, t := range r.transparencies() {
+				p.addPart(transparencyPart(t))
+			}
+		case "guide":
+			r.guideParts(p)
 		}
-	case "module":
-		for _, h := range pk.Module.Handouts {
-			p.addPart(handoutPart(h))
-		}
-	case "transparencies":
-		for _, t := range r.transparencies() {
-			p.addPart(transparencyPart(t))
-		}
-	case "guide":
-		r.guideParts(p)
 	}
 	return p
 }
@@ -120,8 +122,10 @@ func (r *renderer) guideParts(p *page) {
 // use it as the trainer's notes.
 func (r *renderer) presentPage(crumbs []Link) *page {
 	p := &page{Kind: "present", Path: "present/index.html", Title: "Present the Transparencies", Crumbs: crumbs}
-	for _, t := range r.transparencies() {
-		p.addPart(transparencyPart(t))
+	p.fill = func() {
+		for _, t := range r.transparencies() {
+			p.addPart(transparencyPart(t))
+		}
 	}
 	return p
 }
@@ -149,6 +153,7 @@ func (p *page) addPart(part *page) {
 	part.prefix = id
 	part.Path = p.Path
 	part.local = p.local
+	part.Site, part.Nav, part.r = p.Site, p.Nav, p.r
 	p.Parts = append(p.Parts, part)
 }
 

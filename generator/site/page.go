@@ -36,8 +36,11 @@ type page struct {
 	// A packet is one page holding several documents, each a part: a copy of the packet's
 	// page with its own model object and an id prefix, so that the ids of two documents never
 	// clash, and links between documents the packet holds stay on the page.
-	Packet  *Packet
-	Parts   []*page
+	Packet *Packet
+	Parts  []*page
+	// fill adds a packet's parts, made when its page renders and let go after: a catalogue's
+	// packets have ten thousand parts between them.
+	fill    func()
 	prefix  string            // the part's id, and the prefix of every id in it
 	local   map[string]string // site path of a document the page holds → its part's id
 	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
@@ -355,9 +358,6 @@ func (r *renderer) pages() []*page {
 	var pages []*page
 	add := func(p *page) {
 		p.Site, p.Nav, p.r = cur, r.nav, r
-		for _, part := range p.Parts {
-			part.Site, part.Nav, part.r = cur, r.nav, r
-		}
 		if r.baseURL != "" {
 			p.Canonical = r.absURL(p.Path)
 		}

@@ -270,6 +270,7 @@ func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) erro
 
 // renderPage executes the layout of p's kind.
 func (r *renderer) renderPage(p *page) (rendered, error) {
+	defer p.release()
 	if err := r.prepare(p); err != nil {
 		return rendered{}, err
 	}
@@ -326,6 +327,7 @@ var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10
 
 // streamPage executes the layout of p's kind into the file create makes for it.
 func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, error)) (rendered, error) {
+	defer p.release()
 	if err := r.prepare(p); err != nil {
 		return rendered{}, err
 	}
@@ -350,6 +352,13 @@ func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, erro
 	return rendered{streamed: true}, f.Close()
 }
 
+// release lets a packet's parts go once its page is rendered; prepare makes them again.
+func (p *page) release() {
+	if p.fill != nil {
+		p.Parts, p.local = nil, nil
+	}
+}
+
 // prepare readies p and its parts to be rendered with the layout of p's kind.
 func (r *renderer) prepare(p *page) error {
 	t, err := r.template(p.Kind)
@@ -357,6 +366,9 @@ func (r *renderer) prepare(p *page) error {
 		return err
 	}
 	p.tmpl = t
+	if p.fill != nil && p.Parts == nil {
+		p.fill()
+	}
 	if r.reuse != nil {
 		p.deps = &deps{}
 	}
