@@ -10,6 +10,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
@@ -99,7 +100,8 @@ type Document struct {
 	// Embeds are the names of the derived blocks of the document, in order.
 	Embeds []string
 
-	parts []part // by Part.n - 1
+	parts    []part                    // by Part.n - 1
+	sections map[int][]diag.Diagnostic // by Part.n; most parts have none
 }
 
 // A Part names a part of a document that a layout shows: its Root, a module's Preamble, an
@@ -112,7 +114,6 @@ type Part struct {
 type part struct {
 	node     ast.Node           // the parse; nil once the document is compiled
 	fragment *fragment.Fragment // nil until it is compiled; a heading's is its text
-	sections []diag.Diagnostic  // the warnings about its empty sections
 }
 
 // NewPart adds a part to d, with its parse.
@@ -150,16 +151,21 @@ func (p Part) Fragment() *fragment.Fragment {
 
 // Sections are the warnings about the part's empty sections.
 func (p Part) Sections() []diag.Diagnostic {
-	if q := p.part(); q != nil {
-		return q.sections
+	if p.n == 0 {
+		return nil
 	}
-	return nil
+	return p.doc.sections[p.n]
 }
 
 // Compiled gives the part its fragment and the warnings about its empty sections.
 func (p Part) Compiled(f *fragment.Fragment, sections []diag.Diagnostic) {
-	q := p.part()
-	q.fragment, q.sections = f, sections
+	p.part().fragment = f
+	if len(sections) > 0 {
+		if p.doc.sections == nil {
+			p.doc.sections = map[int][]diag.Diagnostic{}
+		}
+		p.doc.sections[p.n] = sections
+	}
 }
 
 // Parts are the parts of d, in the order they were added.
@@ -173,6 +179,7 @@ func (d *Document) Parts() []Part {
 
 // DropParse lets the parse of every part of d go.
 func (d *Document) DropParse() {
+	d.parts = slices.Clone(d.parts) // at its length: the parts are all added
 	for i := range d.parts {
 		d.parts[i].node = nil
 	}

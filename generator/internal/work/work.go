@@ -54,6 +54,9 @@ func Ordered[T any](n, window int, produce func(i int) (T, error), consume func(
 // A Stream produces the values of 0 to n-1 on GOMAXPROCS goroutines, at most a window of them
 // ahead of the last one taken. Take them in order; Close it when done.
 type Stream[T any] struct {
+	n int
+	// results holds the value of i at i % window: no more than a window of values is ever
+	// produced and not yet taken.
 	results []chan result[T]
 	slots   chan struct{}
 	quit    chan struct{}
@@ -69,9 +72,11 @@ type result[T any] struct {
 
 // NewStream starts producing the values of 0 to n-1 with produce.
 func NewStream[T any](n, window int, produce func(i int) (T, error)) *Stream[T] {
+	window = max(min(window, n), 1)
 	s := &Stream[T]{
-		results: make([]chan result[T], n),
-		slots:   make(chan struct{}, max(window, 1)),
+		n:       n,
+		results: make([]chan result[T], window),
+		slots:   make(chan struct{}, window),
 		quit:    make(chan struct{}),
 	}
 	for i := range s.results {
@@ -98,7 +103,7 @@ func NewStream[T any](n, window int, produce func(i int) (T, error)) *Stream[T] 
 					return
 				}
 				v, err := produce(i)
-				s.results[i] <- result[T]{v, err}
+				s.results[i%len(s.results)] <- result[T]{v, err}
 			}
 		})
 	}
@@ -109,11 +114,11 @@ func NewStream[T any](n, window int, produce func(i int) (T, error)) *Stream[T] 
 // dropped. It returns false for an i taken or dropped already.
 func (s *Stream[T]) Take(i int) (T, error, bool) {
 	var res result[T]
-	if i < s.next || i >= len(s.results) {
+	if i < s.next || i >= s.n {
 		return res.v, nil, false
 	}
 	for ; s.next <= i; s.next++ {
-		res = <-s.results[s.next]
+		res = <-s.results[s.next%len(s.results)]
 		<-s.slots
 	}
 	return res.v, res.err, true
