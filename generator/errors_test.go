@@ -319,9 +319,9 @@ func TestSuspectInput(t *testing.T) {
 {{.Handout.Title}}</p>
 `, errors: `content/theme/partials/pager.html:2:10: error: in the template: executing "partials/pager.html" at <.Handout.Title>: nil pointer evaluating *model.Handout.Title; fix the template, or delete it to use the default theme's`},
 		{name: "template that renders a part of another document", files: `
--- theme/layouts/home.html --
+-- theme/layouts/packet.html --
 {{define "main"}}{{$h := index .Site.Handouts 0}}{{.Markdown $h.Doc $h.Module.Preamble}}{{end}}
-`, errors: `content/theme/layouts/home.html:1:51: error: in the template: executing "main" at <.Markdown>: error calling Markdown: content/handouts/1.1.md: the part given is not one of this document's: give the document and one of its parts, as in .Markdown $m.Doc $m.Preamble (a document's Root, a module's Preamble, an activity's Intro or Heading, a step's Body or Heading); fix the template, or delete it to use the default theme's`},
+`, errors: `content/theme/layouts/packet.html:1:51: error: in the template: executing "main" at <.Markdown>: error calling Markdown: content/handouts/1.1.md: the part given is not one of this document's: give the document and one of its parts, as in .Markdown $m.Doc $m.Preamble (a document's Root, a module's Preamble, an activity's Intro or Heading, a step's Body or Heading); fix the template, or delete it to use the default theme's`},
 		{name: "editor backups and probes are not content", files: `
 -- modules/1.md~ --
 not a module

@@ -147,12 +147,14 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			return stats, err
 		}
 	} else {
-		err := work.Ordered(len(pages), renderWindow, func(i int) (rendered, error) {
+		order := renderOrder(pages)
+		err := work.Ordered(len(pages), renderWindow, func(j int) (rendered, error) {
+			p := pages[order[j]]
 			if opts.Create != nil && cache == nil {
-				return r.streamPage(pages[i], opts.Create)
+				return r.streamPage(p, opts.Create)
 			}
-			return r.renderPage(pages[i])
-		}, consume)
+			return r.renderPage(p)
+		}, func(j int, out rendered) error { return consume(order[j], out) })
 		if err != nil {
 			return stats, err
 		}
@@ -233,6 +235,21 @@ func (r *renderer) transparencies() []*model.Transparency {
 		return nil
 	}
 	return r.cur.Transparencies
+}
+
+// renderOrder is the order pages render in, as indexes of pages: the pages that hold other
+// documents (the packets and the slideshow) first, then the others, each in their order. The
+// longest come first, so that no core is left with one of them once the others are done.
+func renderOrder(pages []*page) []int {
+	order := make([]int, 0, len(pages))
+	for _, packets := range []bool{true, false} {
+		for i, p := range pages {
+			if (p.fill != nil) == packets {
+				order = append(order, i)
+			}
+		}
+	}
+	return order
 }
 
 // renderChanged renders the pages that show text that changed since the cache's render, on
