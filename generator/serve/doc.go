@@ -12,8 +12,12 @@
 //     to reload; a change to any file that is not a page (CSS, scripts, images) reloads every
 //     page. A build that fails leaves the last good build served, and every open page shows
 //     its errors until a build succeeds.
-//   - A [Watcher] calls back once a burst of changes to the content folder has settled,
-//     ignoring editors' temporary and backup files.
+//   - [Server.BuildChanged] is Build when the watcher knows which files changed: only those are
+//     read again. The content folder is read as build reads it, with an adaptation's bases
+//     ([Server.Folders]).
+//   - A [Watcher] calls back once a burst of changes to the content folder (and to the folders
+//     [Watcher.Add] adds: the bases) has settled, with the files changed, ignoring editors'
+//     temporary and backup files.
 //
 // The pages and the server talk over server-sent events at [EventsPath]: "reload" when the
 // page changed, "build-error" with the errors of a failed build as JSON, "build-ok" when a
