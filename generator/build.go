@@ -121,7 +121,8 @@ type Cache struct {
 }
 
 // Touched tells the cache that only the files at paths, slash paths in the content folder, may
-// have changed since the last GenerateCached with it (see content.Cache.Touched).
+// have changed since the last GenerateCached with it, or, with nil paths, that any file may have
+// (see content.Cache.Touched).
 func (c *Cache) Touched(paths []string) { c.content.Touched(paths) }
 
 // GenerateCached is Generate with a cache, which it uses and updates; a nil cache is no cache.

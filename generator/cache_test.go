@@ -225,3 +225,92 @@ func TestCachedGenerateTouched(t *testing.T) {
 		t.Errorf("without Touched, these differ from a build without the cache: %v", diffPaths(cached, full))
 	}
 }
+
+// TestCachedGenerateTouchedAcrossFailures: the files Touched names are read again by the next
+// Generate that gets as far as reading the files with settings, however many stop before; and
+// Touched(nil), any file may have changed, overrides what it was told before.
+func TestCachedGenerateTouchedAcrossFailures(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 6, 3); err != nil {
+		t.Fatal(err)
+	}
+	cache := &generator.Cache{}
+	generate(t, dir, cache)
+	gen := func() (map[string][]byte, error) {
+		files := map[string][]byte{}
+		_, err := generator.GenerateCached(os.DirFS(dir), dir, site.Options{}, func(p string, b []byte) error {
+			files[p] = b
+			return nil
+		}, cache)
+		return files, err
+	}
+	settings := filepath.Join(dir, "curriculum.yaml")
+	saved, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	overview := func(module, word string) {
+		t.Helper()
+		p := filepath.Join(dir, "modules", module+".md")
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(b), "## Overview\n\n", "## Overview\n\n"+word+" ", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later = later.Add(time.Second)
+		if err := os.Chtimes(p, later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shows := func(files map[string][]byte, module, word string) bool {
+		return strings.Contains(string(files["modules/"+module+"/index.html"]), word)
+	}
+
+	// The settings away for a while (a checkout, a move), a module edited meanwhile.
+	if err := os.Rename(settings, settings+".away"); err != nil {
+		t.Fatal(err)
+	}
+	cache.Touched([]string{"curriculum.yaml", "curriculum.yaml.away"})
+	if _, err := gen(); err == nil {
+		t.Fatal("a build without settings did not fail")
+	}
+	overview("3", "Qzqzqz")
+	cache.Touched([]string{"modules/3.md"})
+	gen()
+	if err := os.Rename(settings+".away", settings); err != nil {
+		t.Fatal(err)
+	}
+	cache.Touched([]string{"curriculum.yaml", "curriculum.yaml.away"})
+	files, err := gen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shows(files, "3", "Qzqzqz") {
+		t.Error("a module edited while the settings were away is stale once they are back")
+	}
+
+	// Settings that do not read, then any file may have changed.
+	if err := os.WriteFile(settings, append([]byte("title: [unclosed\n"), saved...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache.Touched([]string{"curriculum.yaml"})
+	if _, err := gen(); err == nil {
+		t.Fatal("a build with broken settings did not fail")
+	}
+	if err := os.WriteFile(settings, saved, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	overview("4", "Yzyzyz")
+	cache.Touched(nil)
+	files, err = gen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := generate(t, dir, nil)
+	if !shows(files, "4", "Yzyzyz") || !maps2Equal(files, full) {
+		t.Errorf("after Touched(nil), these differ from a build without the cache: %v", diffPaths(files, full))
+	}
+}

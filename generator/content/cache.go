@@ -15,36 +15,42 @@ type Cache struct {
 	settings [32]byte // the SHA-256 of the settings file the files were read with
 	paths    []string // the files of the folder, in order
 	files    map[string]cached
-	// touched, when not nil, are the only files that may have changed since the last Load,
-	// as Touched was told; the next Load takes them.
+	// touched are the files that may have changed since the last Load that kept what it
+	// read, as Touched was told; nil when it was not told, and when unknown is set: Touched
+	// was told that any file may have changed. A Load that keeps what it read forgets both.
 	touched map[string]bool
+	unknown bool
 }
 
 // Touched tells the cache that, of the files of the folder, only those at paths (slash
-// paths in the folder) may have changed since the last Load: serve's watcher knows which files
-// it saw change. The next LoadCached then reads these files again and looks at no other file's
-// size and time; files added or removed, or other settings, make it read every file all the
-// same. Without Touched, a Load looks at the size and time of every file.
-// Told more than once before a Load, it adds the files up.
+// paths in the folder) may have changed since it was last told, or else since the last Load:
+// serve's watcher knows which files it saw change. nil paths mean that any file may have. A
+// LoadCached then reads again every file it was told of since the last Load that kept what it
+// read (one stopped by the settings keeps nothing), and looks at no other file's size and
+// time; files added or removed, or other settings, make it read every file all the same.
+// Without Touched, a Load looks at the size and time of every file.
 func (c *Cache) Touched(paths []string) {
-	if c.touched == nil {
-		c.touched = make(map[string]bool, len(paths))
-	}
-	for _, p := range paths {
-		c.touched[p] = true
+	switch {
+	case paths == nil:
+		c.touched, c.unknown = nil, true
+	case c.unknown:
+	default:
+		if c.touched == nil {
+			c.touched = make(map[string]bool, len(paths))
+		}
+		for _, p := range paths {
+			c.touched[p] = true
+		}
 	}
 }
 
-// take returns the files Touched named since the last Load, or nil when every file may have
-// changed, and forgets them. A Load that takes them keeps what it reads, or, with no settings
-// to read the files with, keeps nothing, and the next Load reads every file again.
-func (c *Cache) take() map[string]bool {
-	if c == nil {
+// hint returns the files that may have changed since the last Load that kept what it read,
+// as Touched was told, or nil when any may have.
+func (c *Cache) hint() map[string]bool {
+	if c == nil || c.unknown {
 		return nil
 	}
-	t := c.touched
-	c.touched = nil
-	return t
+	return c.touched
 }
 
 // stamps returns the size and modification time of each of the files at paths, with entries
@@ -113,6 +119,7 @@ func (c *Cache) keep(l *loader, paths []string, subs []*loader) {
 		return
 	}
 	c.settings, c.paths, c.files = l.settings.sum, paths, make(map[string]cached, len(paths))
+	c.touched, c.unknown = nil, false // what this Load read is known as it is now
 	for i, p := range paths {
 		if st, ok := l.stamps[p]; ok {
 			c.files[p] = cached{st, subs[i]}

@@ -150,7 +150,7 @@ func (l *loader) read() {
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
 	}
-	touched := l.cache.take()
+	touched := l.cache.hint()
 	if l.cache != nil {
 		// The sizes and times of the files, which say which changed.
 		l.stamps = l.cache.stamps(paths, entries, touched)

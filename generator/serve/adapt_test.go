@@ -90,3 +90,39 @@ func TestServeAdaptation(t *testing.T) {
 		t.Error("the module does not show the save in the base")
 	}
 }
+
+// TestBuildChangedAfterSettingsAway: the watcher's calls as serve makes them, with the
+// settings file away for a while; a page edited meanwhile shows once the settings are back.
+func TestBuildChangedAfterSettingsAway(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, f := range txtar.Parse([]byte(minimalContent)).Files {
+		writeFile(t, f.Name, string(f.Data))
+	}
+	srv, err := New("content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := srv.Build(); len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	settings := filepath.Join("content", "curriculum.yaml")
+	away := settings + ".away"
+	if err := os.Rename(settings, away); err != nil {
+		t.Fatal(err)
+	}
+	if res := srv.BuildChanged([]string{settings, away}); len(res.Errors) == 0 {
+		t.Fatal("a build without settings succeeded")
+	}
+	edit(t, "introduction.md", "title: Introduction", "title: Introduction Edited Meanwhile")
+	srv.BuildChanged([]string{filepath.Join("content", "introduction.md")})
+	if err := os.Rename(away, settings); err != nil {
+		t.Fatal(err)
+	}
+	if res := srv.BuildChanged([]string{settings, away}); len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	page, _ := srv.state.Load().site.File("introduction/index.html")
+	if !bytes.Contains(page, []byte("Introduction Edited Meanwhile")) {
+		t.Error("the page edited while the settings were away is stale")
+	}
+}

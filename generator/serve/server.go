@@ -132,8 +132,9 @@ func (s *Server) Build() Result {
 
 // BuildChanged is Build after the files at paths changed, were made or were removed, and no
 // other file of the content folder: a Watcher's call says which. Of the files that neither
-// were added nor removed, only those at paths are read again; their sizes and times are not
-// even looked at. nil paths are not known: Build looks at every file.
+// were added nor removed, only those at paths are read again (and those of calls before whose
+// build stopped at the settings); the others' sizes and times are not even looked at. nil
+// paths are not known: Build looks at every file. An adaptation's files are all read again.
 func (s *Server) BuildChanged(paths []string) Result {
 	s.building.Lock()
 	defer s.building.Unlock()
@@ -142,15 +143,16 @@ func (s *Server) BuildChanged(paths []string) Result {
 		s.collect.Stop() // a build after the last has begun: no longer idle
 	}
 	defer func() { s.collect = time.AfterFunc(settleGC, collect) }()
+	var touched []string // nil: any file may have changed
 	if paths != nil {
-		touched := make([]string, 0, len(paths))
+		touched = make([]string, 0, len(paths))
 		for _, p := range paths {
 			if rel, err := filepath.Rel(s.source, p); err == nil && filepath.IsLocal(rel) {
 				touched = append(touched, filepath.ToSlash(rel))
 			}
 		}
-		s.cache.Touched(touched)
 	}
+	s.cache.Touched(touched)
 	files := map[string][]byte{}
 	// The cache of the builds before: only the files that changed are read again, and only the
 	// pages that show them rendered again.

@@ -37,10 +37,10 @@ type Watcher struct {
 // changes to files that matter has been quiet for Settle, it calls changed with the files the
 // burst changed, made or removed, sorted, each as dir joined with its path in dir; or with nil
 // when it cannot know them all: events were lost, or a folder was made, whose files may have
-// come before it was watched. Changes made while changed runs make another call after it. A file matters unless an editor makes it for
-// itself (see content.EditorFile). problem, which may be nil, is told what could not be watched after
-// the start; the watcher goes on. changed and problem are called from one goroutine, never at
-// once, and never after Close returns.
+// come before it was watched. Changes made while changed runs make another call after it. A
+// file matters unless an editor makes it for itself (see content.EditorFile). problem, which
+// may be nil, is told what could not be watched after the start; the watcher goes on. changed
+// and problem are called from one goroutine, never at once, and never after Close returns.
 func Watch(dir string, changed func(files []string), problem func(error)) (*Watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {

@@ -118,9 +118,10 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			return stats, err
 		}
 	}
-	// Pages render on every core and are emitted in order as they are ready, alongside the
-	// rendering: the output is the same bytes in the same order as one core would make, and at
-	// most a window of pages is held in memory.
+	// Pages render on every core, in renderOrder, and are emitted in that order as they are
+	// ready, alongside the rendering: the output is the same bytes in the same order as one
+	// core would make, and at most a window of pages is held in memory. The first error in
+	// that order stops the render.
 	newPages := map[string]cachedPage{}
 	newParts := map[string][]cachedPart{}
 	consume := func(i int, out rendered) error {
