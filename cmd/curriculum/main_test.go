@@ -43,6 +43,20 @@ func TestBuildFlags(t *testing.T) {
 	}
 }
 
+// runExpect runs args, checks the exit code and that stderr holds want, and returns what run
+// printed on stdout and stderr.
+func runExpect(t *testing.T, args []string, code int, want string) (stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if got := run(args, &out, &errOut); got != code {
+		t.Errorf("%q: exit code %d, want %d (stderr %q)", args, got, code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), want) {
+		t.Errorf("%q: stderr %q does not hold %q", args, errOut.String(), want)
+	}
+	return out.String(), errOut.String()
+}
+
 // TestRunExitCodes checks the exit codes and the one clean line run prints for each kind of
 // failure.
 func TestRunExitCodes(t *testing.T) {
@@ -58,16 +72,9 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"build", "--baseURL", "example.org"}, exitError, `curriculum: --baseURL "example.org" is not a web address`},
 		{[]string{"frobnicate"}, exitUsage, `curriculum: unknown command "frobnicate" for "curriculum"`},
 	} {
-		var out, errOut bytes.Buffer
-		code := run(tc.args, &out, &errOut)
-		if code != tc.code {
-			t.Errorf("%q: exit code %d, want %d (stderr %q)", tc.args, code, tc.code, errOut.String())
-		}
-		if !strings.Contains(errOut.String(), tc.stderr) {
-			t.Errorf("%q: stderr %q does not hold %q", tc.args, errOut.String(), tc.stderr)
-		}
-		if strings.Contains(errOut.String(), "goroutine") || strings.Contains(errOut.String(), "panic") {
-			t.Errorf("%q: a stack trace reached the user: %s", tc.args, errOut.String())
+		_, stderr := runExpect(t, tc.args, tc.code, tc.stderr)
+		if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+			t.Errorf("%q: a stack trace reached the user: %s", tc.args, stderr)
 		}
 	}
 }

@@ -58,16 +58,8 @@ func TestNewExitCodes(t *testing.T) {
 		{[]string{"new", "module", "-s", filepath.Join(dir, "nowhere")}, exitError, "does not exist: run curriculum in the folder that holds content/, or name the folder with -s"},
 		{[]string{"new", "module", "-s", filepath.Join(dir, "curriculum.yaml")}, exitError, "is a file: -s names the content folder"},
 	} {
-		var out, errOut bytes.Buffer
-		code := run(tc.args, &out, &errOut)
-		if code != tc.code {
-			t.Errorf("%q: exit code %d, want %d (stderr %q)", tc.args, code, tc.code, errOut.String())
-		}
-		if !strings.Contains(errOut.String(), tc.stderr) {
-			t.Errorf("%q: stderr %q does not hold %q", tc.args, errOut.String(), tc.stderr)
-		}
-		if out.Len() > 0 {
-			t.Errorf("%q: failed, and printed %q on stdout", tc.args, out.String())
+		if stdout, _ := runExpect(t, tc.args, tc.code, tc.stderr); stdout != "" {
+			t.Errorf("%q: failed, and printed %q on stdout", tc.args, stdout)
 		}
 	}
 }

@@ -60,14 +60,7 @@ func TestServeExitCodes(t *testing.T) {
 		{[]string{"serve", "-s", t.TempDir(), "--port", busyPort}, exitError,
 			"curriculum: cannot serve at 127.0.0.1:" + busyPort + ": the port is in use, perhaps by another curriculum serve: stop it, or choose another port with --port"},
 	} {
-		var out, errOut bytes.Buffer
-		code := run(tc.args, &out, &errOut)
-		if code != tc.code {
-			t.Errorf("%q: exit code %d, want %d (stderr %q)", tc.args, code, tc.code, errOut.String())
-		}
-		if !strings.Contains(errOut.String(), tc.stderr) {
-			t.Errorf("%q: stderr %q does not hold %q", tc.args, errOut.String(), tc.stderr)
-		}
+		runExpect(t, tc.args, tc.code, tc.stderr)
 	}
 }
 

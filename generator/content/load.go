@@ -120,7 +120,6 @@ func (l *loader) read() {
 			return
 		}
 	}
-	l.stamps = map[string]stamp{}
 	var paths []string
 	var entries []fs.DirEntry
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -152,7 +151,7 @@ func (l *loader) read() {
 	}
 	touched := l.cache.hint()
 	if l.cache != nil {
-		// The sizes and times of the files, which say which changed.
+		// The sizes and times of the files, which say which changed; without a cache, none.
 		l.stamps = l.cache.stamps(paths, entries, touched)
 	}
 	l.sites = sitePaths(paths)

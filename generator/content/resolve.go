@@ -151,11 +151,7 @@ func (l *loader) validateRefs() {
 			for j < len(l.refs) && l.refs[j].doc == p.doc {
 				j++
 			}
-			if run := l.refs[i:j:j]; byDoc[p.doc] == nil {
-				byDoc[p.doc] = run
-			} else {
-				byDoc[p.doc] = append(byDoc[p.doc], run...)
-			}
+			byDoc[p.doc] = l.refs[i:j]
 		}
 	}
 	var ref xref.Ref

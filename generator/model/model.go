@@ -10,6 +10,7 @@ package model
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 
@@ -168,13 +169,15 @@ func (p Part) Compiled(f *fragment.Fragment, sections []diag.Diagnostic) {
 	}
 }
 
-// Parts are the parts of d, in the order they were added.
-func (d *Document) Parts() []Part {
-	out := make([]Part, len(d.parts))
-	for i := range d.parts {
-		out[i] = Part{d, i + 1}
+// Fragments are the compiled parts of d, in the order they were added.
+func (d *Document) Fragments() iter.Seq[*fragment.Fragment] {
+	return func(yield func(*fragment.Fragment) bool) {
+		for _, q := range d.parts {
+			if q.fragment != nil && !yield(q.fragment) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 // DropParse lets the parse of every part of d go.

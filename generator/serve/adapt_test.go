@@ -7,8 +7,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
-
 	"curriculum/generator"
 	"curriculum/generator/content"
 	"curriculum/generator/site"
@@ -17,10 +15,7 @@ import (
 // TestServeAdaptation: serve builds an adaptation with its base, the same site as build makes
 // of it, says which folders to watch, and shows a save in the base.
 func TestServeAdaptation(t *testing.T) {
-	t.Chdir(t.TempDir())
-	for _, f := range txtar.Parse([]byte(minimalContent)).Files {
-		writeFile(t, f.Name, string(f.Data))
-	}
+	writeContent(t, minimalContent)
 	for name, text := range map[string]string{
 		"curriculum.yaml": "base: ../content\nshort_title: Maryland\n",
 		"handouts/1.1.md": "---\ntitle: Maryland's Plan\ntransparency: true\n---\n\nOur plan.\n",
@@ -94,10 +89,7 @@ func TestServeAdaptation(t *testing.T) {
 // TestBuildChangedAfterSettingsAway: the watcher's calls as serve makes them, with the
 // settings file away for a while; a page edited meanwhile shows once the settings are back.
 func TestBuildChangedAfterSettingsAway(t *testing.T) {
-	t.Chdir(t.TempDir())
-	for _, f := range txtar.Parse([]byte(minimalContent)).Files {
-		writeFile(t, f.Name, string(f.Data))
-	}
+	writeContent(t, minimalContent)
 	srv, err := New("content")
 	if err != nil {
 		t.Fatal(err)

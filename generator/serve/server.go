@@ -142,7 +142,7 @@ func (s *Server) BuildChanged(paths []string) Result {
 	if s.collect != nil {
 		s.collect.Stop() // a build after the last has begun: no longer idle
 	}
-	defer func() { s.collect = time.AfterFunc(settleGC, collect) }()
+	defer func() { s.collect = time.AfterFunc(settleGC, runtime.GC) }()
 	var touched []string // nil: any file may have changed
 	if paths != nil {
 		touched = make([]string, 0, len(paths))
@@ -353,12 +353,8 @@ func IsLoopback(bind string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// settleGC is how long serve waits after a build, idle, before it collects the garbage (see
-// collect).
+// settleGC is how long serve waits after a build, idle, before it collects the garbage of the
+// builds so far: a build of a thousand modules makes 50 MB of it, with a 250 MB site held, and
+// a collection that came due in the middle of the next build would delay the pages an author
+// waits for. An author saves seconds apart; serve is idle meanwhile.
 const settleGC = 50 * time.Millisecond
-
-// collect collects the garbage of the builds so far, between builds: a build of a thousand
-// modules makes 50 MB of it, with a 250 MB site held, and a collection that came due in the
-// middle of the next build would delay the pages an author waits for. An author saves seconds
-// apart; serve is idle meanwhile.
-func collect() { runtime.GC() }

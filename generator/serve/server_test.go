@@ -71,10 +71,7 @@ type liveServer struct {
 // builds it and serves it. firstOK says whether the first build must succeed.
 func start(t *testing.T, archive string, firstOK bool) *liveServer {
 	t.Helper()
-	t.Chdir(t.TempDir())
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		writeFile(t, f.Name, string(f.Data))
-	}
+	writeContent(t, archive)
 	srv, err := New("content")
 	if err != nil {
 		t.Fatal(err)
@@ -117,6 +114,16 @@ func writeFile(t *testing.T, name, text string) {
 	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writeContent writes the archive into content/ of a new folder, which becomes the working
+// folder.
+func writeContent(t *testing.T, archive string) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		writeFile(t, f.Name, string(f.Data))
 	}
 }
 

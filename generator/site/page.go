@@ -110,10 +110,8 @@ func (p *page) sizeHint() int {
 	// not touch the memory it has not written.
 	n := partSize
 	if doc != nil {
-		for _, part := range doc.Parts() {
-			if f := part.Fragment(); f != nil {
-				n += len(f.HTML) * 2
-			}
+		for f := range doc.Fragments() {
+			n += len(f.HTML) * 2
 		}
 	}
 	if p.Transparency != nil {

@@ -79,53 +79,39 @@ const hexDigits = "0123456789abcdef"
 // escaped for HTML, U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 as U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0
+	start := 0 // of what is not written yet
+	var buf [6]byte
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
+		var esc []byte
+		switch {
+		case c == '"' || c == '\\':
+			esc = append(buf[:0], '\\', byte(c))
+		case c == '\b':
+			esc = append(buf[:0], `\b`...)
+		case c == '\f':
+			esc = append(buf[:0], `\f`...)
+		case c == '\n':
+			esc = append(buf[:0], `\n`...)
+		case c == '\r':
+			esc = append(buf[:0], `\r`...)
+		case c == '\t':
+			esc = append(buf[:0], `\t`...)
+		case c == utf8.RuneError && size == 1:
+			esc = append(buf[:0], `\ufffd`...)
+		case c < ' ' || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029':
+			esc = append(buf[:0], '\\', 'u', hexDigits[c>>12], hexDigits[c>>8&0xf], hexDigits[c>>4&0xf], hexDigits[c&0xf])
 		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
+		if esc != nil {
+			b = append(append(b, s[start:i]...), esc...)
+			start = i + size
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(append(b, s[start:]...), '"')
 }
 
 func moduleName(m *model.Module) string {
