@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,9 +30,13 @@ var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // cannot. An empty document is an empty mapping.
 func (y *yamlFile) parse(src []byte, what string) *yaml.Node {
 	var doc yaml.Node
+	lines := yamlLines(src)
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		y.syntaxError(err, what)
+		y.syntaxError(err, what, lines)
 		return nil
+	}
+	if lines != nil {
+		relineNodes(&doc, lines)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
@@ -44,7 +50,7 @@ func (y *yamlFile) parse(src []byte, what string) *yaml.Node {
 }
 
 // syntaxError reports a YAML syntax error at its line, with a hint for the usual causes.
-func (y *yamlFile) syntaxError(err error, what string) {
+func (y *yamlFile) syntaxError(err error, what string, lines []int) {
 	msg := err.Error()
 	line := 1 // the YAML parser leaves the line out of errors on its first line
 	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
@@ -64,8 +70,51 @@ func (y *yamlFile) syntaxError(err error, what string) {
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		hint = " (check the indentation of this line and the one before it)"
 	}
-	line += y.offset
-	y.diags.Errorf(y.file, line, 0, "%s is not valid YAML: %s%s", what, msg, hint)
+	y.diags.Errorf(y.file, relined(line, lines)+y.offset, 0, "%s is not valid YAML: %s%s", what, msg, hint)
+}
+
+// yamlLines maps the lines of src as the YAML parser counts them to its lines as a file's are
+// counted, at each line feed: the parser also breaks a line at a lone carriage return, and at
+// NEL, LS and PS. The line of the parser's line n is lines[n-1]; nil when both counts agree.
+func yamlLines(src []byte) []int {
+	if !bytes.ContainsAny(src, "\r\u0085\u2028\u2029") {
+		return nil
+	}
+	lines := []int{1}
+	lf := 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		i += size
+		switch r {
+		case '\n':
+			lf++
+		case '\r':
+			if i < len(src) && src[i] == '\n' {
+				continue // one break with the line feed
+			}
+		case '\u0085', '\u2028', '\u2029':
+		default:
+			continue
+		}
+		lines = append(lines, lf)
+	}
+	return lines
+}
+
+// relined is the file's count of the parser's line n (see yamlLines); past the end, the last.
+func relined(n int, lines []int) int {
+	if lines == nil {
+		return n
+	}
+	return lines[min(max(n, 1), len(lines))-1]
+}
+
+// relineNodes gives every node under n its line as the file counts it (see yamlLines).
+func relineNodes(n *yaml.Node, lines []int) {
+	n.Line = relined(n.Line, lines)
+	for _, c := range n.Content {
+		relineNodes(c, lines)
+	}
 }
 
 // errorf reports an error at the YAML node n.
