@@ -2,6 +2,10 @@
 // static site. Run "curriculum help" for its commands.
 package main
 
-import "os"
+import (
+	"os"
+
+	_ "curriculum/cmd/curriculum/internal/heap"
+)
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
