@@ -3,13 +3,14 @@
 // machine a page fault can cost 15–30 µs, and a build of the real curriculum spent a third of
 // its 60 ms faulting in pages. Importing it, for its init, does two things.
 //
-//   - The first heap memory is backed by transparent huge pages where Linux gives them only
+//   - The heap's first memory is backed by transparent huge pages where Linux gives them only
 //     on request (the "madvise" mode, common on servers and virtual machines): one fault for
-//     2 MB instead of 512 faults. Go's runtime has not asked for huge pages since Go 1.21.1.
+//     2 MB instead of 512 faults. Go's runtime has not asked for huge pages for the heap since
+//     Go 1.21.1 (it still does for its own metadata once a heap's goal passes 1 GB).
 //     GODEBUG=disablethp=1, Go's own switch for huge pages, turns this off.
-//   - The collector waits until the process holds [Floor] bytes before its first cycle, and
-//     then collects as GOGC=100 does: a small site is built without collecting at all, and a
-//     catalogue's build keeps the usual pace, peak and memory. GOGC or GOMEMLIMIT in the
+//   - The collector waits until the process's memory reaches [Floor] before its first cycle,
+//     and then collects as GOGC=100 does: a small site is built without collecting at all, and
+//     a catalogue's build keeps the usual pace, peak and memory. GOGC or GOMEMLIMIT in the
 //     environment leave the collector as they say.
 package heap
 
@@ -20,7 +21,8 @@ import (
 	"runtime/debug"
 )
 
-// Floor is how much memory the process may take before its first garbage collection.
+// Floor is the memory limit the collector keeps to until its first cycle: the process's memory
+// (the heap, with the runtime's own) may reach it before anything is collected.
 const Floor = 48 << 20
 
 // reserve is how much of the heap is laid out at start, and backed by huge pages where that is
@@ -30,13 +32,17 @@ const reserve = 32 << 20
 func init() {
 	_, gogc := os.LookupEnv("GOGC")
 	_, limit := os.LookupEnv("GOMEMLIMIT")
-	percent := debug.SetGCPercent(-1) // no collection may start while the heap is laid out
+	// While the heap is laid out the collector starts no cycle of its own, and the cycle
+	// hugePages runs aims at no more than the floor: a goal past 1 GB would have the runtime
+	// back its own metadata with huge pages for good.
+	percent := debug.SetGCPercent(-1)
+	was := debug.SetMemoryLimit(min(Floor, debug.SetMemoryLimit(-1)))
 	hugePages()
 	if gogc || limit {
 		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(was)
 		return
 	}
-	debug.SetMemoryLimit(Floor)
 	// The cleanup of an object nothing refers to runs after the first collection.
 	runtime.AddCleanup(new([64]byte), func(int) {
 		debug.SetGCPercent(100)

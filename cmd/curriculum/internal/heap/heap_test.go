@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -80,24 +81,37 @@ func TestEnvironment(t *testing.T) {
 	}
 }
 
-// vmFlags returns the flags Linux gives the mapping that holds addr, from /proc/self/smaps.
-func vmFlags(t *testing.T, addr uintptr) []string {
+// mapping is one of the process's mappings, from /proc/self/smaps.
+type mapping struct {
+	lo, hi uintptr
+	flags  []string
+}
+
+// mappings lists the process's mappings.
+func mappings(t *testing.T) []mapping {
 	t.Helper()
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
 	}
-	in := false
+	var ms []mapping
 	for line := range strings.Lines(string(b)) {
-		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && in {
-			return strings.Fields(flags)
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && len(ms) > 0 {
+			ms[len(ms)-1].flags = strings.Fields(flags)
+			continue
 		}
-		// A mapping's first line is its range: "7f0c3a200000-7f0c3a600000 rw-p ...".
-		var lo, hi uintptr
-		if _, err := fmt.Sscanf(line, "%x-%x", &lo, &hi); err == nil {
-			in = lo <= addr && addr < hi
+		// A mapping's first line is its range: "7f0c3a200000-7f0c3a600000 rw-p ...". The
+		// other lines start with a name and a colon ("AnonHugePages:", whose A is a hex digit).
+		lohi, _, _ := strings.Cut(line, " ")
+		l, h, ok := strings.Cut(lohi, "-")
+		if !ok {
+			continue
+		}
+		lo, err1 := strconv.ParseUint(l, 16, 64)
+		hi, err2 := strconv.ParseUint(h, 16, 64)
+		if err1 == nil && err2 == nil {
+			ms = append(ms, mapping{lo: uintptr(lo), hi: uintptr(hi)})
 		}
 	}
-	t.Fatalf("no mapping holds %#x", addr)
-	return nil
+	return ms
 }

@@ -6,32 +6,45 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
-// chunk is the size and alignment of the heap's first mapping: Go's page allocator maps the
-// heap 4 MB at a time, at addresses aligned to 4 MB.
+// chunk is the size and alignment of what Go's page allocator maps of the heap at a time.
 const chunk = 4 << 20
 
-// hugePages lays out the first reserve bytes of the heap and asks Linux to back them, and the
-// heap's first chunk, with huge pages. The reserve is allocated, advised and collected: the
-// pages stay mapped, untouched, for the allocator to hand out, and Linux backs each 2 MB of
-// them with one page at its first touch. The first chunk, of which the runtime and the
-// packages initialised before this one have touched a few hundred small pages, is collapsed
-// into huge pages. It must run with the collector off.
+// probe is a heap object made at start: the chunk that holds it is the one the heap has been
+// handing out small objects from, which the runtime and the packages initialised before this
+// one have begun to touch.
+var probe *[64]byte
+
+// advised are the ranges of memory that hugePages asked Linux to back with huge pages, [lo, hi).
+var advised [][2]uintptr
+
+// hugePages asks Linux to back with huge pages the chunk small objects come from, and reserve
+// bytes of heap laid out after it. The reserve is allocated, advised and collected: its pages
+// stay mapped, untouched, for the allocator to hand out, and Linux backs each 2 MB of them with
+// one page at their first touch. The small pages already touched in the first chunk are
+// collapsed into huge pages. The collector must be off.
 func hugePages() {
-	if !madviseMode() || strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
+	if !madviseMode() || thpDisabled(os.Getenv("GODEBUG")) {
 		return
 	}
-	first := uintptr(unsafe.Pointer(new([64]byte))) &^ (chunk - 1)
+	probe = new([64]byte)
+	first := uintptr(unsafe.Pointer(probe)) &^ (chunk - 1)
 	r := make([]byte, reserve)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(r)))
-	madvise(first, chunk, unix.MADV_HUGEPAGE)
-	madvise(start, reserve, unix.MADV_HUGEPAGE)
-	madvise(first, chunk, unix.MADV_COLLAPSE) // Linux 6.1 and later; best effort
+	// The heap is mapped a chunk at a time, so the reserve's chunks are mapped whole.
+	lo, hi := start&^(chunk-1), (start+reserve+chunk-1)&^(chunk-1)
+	advised = [][2]uintptr{{first, first + chunk}, {lo, hi}}
+	for _, a := range advised {
+		madvise(a[0], a[1]-a[0], unix.MADV_HUGEPAGE)
+	}
+	// Linux 6.1 and later. Best effort: it fails (EINVAL) for the 2 MB not yet touched.
+	madvise(first, chunk, unix.MADV_COLLAPSE)
 	runtime.KeepAlive(r) // and no further: the collection frees it
 	runtime.GC()
 }
@@ -41,6 +54,21 @@ func hugePages() {
 func madviseMode() bool {
 	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	return err == nil && bytes.Contains(b, []byte("[madvise]"))
+}
+
+// thpDisabled reports whether a GODEBUG setting turns huge pages off, as Go's runtime reads it:
+// settings apply left to right, and disablethp is on when its last value is a number other
+// than 0.
+func thpDisabled(godebug string) bool {
+	off := false
+	for _, kv := range strings.Split(godebug, ",") {
+		if v, ok := strings.CutPrefix(kv, "disablethp="); ok {
+			if n, err := strconv.ParseInt(v, 10, 32); err == nil {
+				off = n != 0
+			}
+		}
+	}
+	return off
 }
 
 // madvise gives advice on n bytes of memory at addr. Advice is advice: an error (an old
