@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"curriculum/generator/internal/plainfile"
 )
 
 // An adaptation is a content folder whose settings name a base ("base: ../content"): it holds
@@ -37,7 +39,7 @@ func Layers(dir, display string) ([]Layer, error) {
 		if slices.ContainsFunc(layers, func(l Layer) bool { return l.Dir == abs }) {
 			return nil, fmt.Errorf("%s/%s: base: the bases go round in a circle back to %s; a base must not name an adaptation built on it", display, SettingsFile, display)
 		}
-		l := Layer{FS: os.DirFS(dir), Dir: abs, Display: display}
+		l := Layer{FS: plainfile.DirFS(dir), Dir: abs, Display: display}
 		layers = append(layers, l)
 		base, line, err := readBase(l.FS)
 		if err != nil || base == "" {

@@ -11,9 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+
+	"curriculum/generator/internal/plainfile"
+	"curriculum/generator/internal/work"
 )
 
 // Marker is the file that marks a folder as written by curriculum build.
@@ -26,6 +31,9 @@ type Dir struct {
 	dest string // the destination folder, absolute
 	tmp  string // the folder being written
 	done bool
+
+	mu   sync.Mutex
+	made map[string]bool // the folders of the new site made so far
 }
 
 // Create checks that dest may be written by a build from source and starts a new site
@@ -46,7 +54,7 @@ func Create(dest, source string) (*Dir, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot write next to %s: %w", dest, err)
 	}
-	d := &Dir{dest: abs, tmp: tmp}
+	d := &Dir{dest: abs, tmp: tmp, made: map[string]bool{tmp: true}}
 	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
 		d.Abort()
 		return nil, err
@@ -102,7 +110,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return plainfile.WriteFile(p, data, 0o644)
 }
 
 // Create creates one file of the site, at a slash-separated path, to be written and closed.
@@ -112,7 +120,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.Create(p)
+	return plainfile.Create(p, 0o644)
 }
 
 // path is where the file of the site at a slash-separated path is written; its folder is made.
@@ -125,7 +133,29 @@ func (d *Dir) path(name string) (string, error) {
 		return "", fmt.Errorf("output: path %q leaves the site's folder", name)
 	}
 	p := filepath.Join(d.tmp, clean)
-	return p, os.MkdirAll(filepath.Dir(p), 0o755)
+	return p, d.mkdir(filepath.Dir(p))
+}
+
+// mkdir makes the folder dir of the new site, and the folders it is in, unless made already:
+// one call for each new folder, where os.MkdirAll looks at the folder and its parent first.
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	made := d.made[dir]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	// Another file's writer may have made it since.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	d.made[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // Path is the folder the new site is being written to, until Commit or Abort.
@@ -154,7 +184,7 @@ func (d *Dir) Commit() error {
 	}
 	if old != "" {
 		// The old site held the marker (Guard checked it), so it is ours to remove.
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeAll(old); err != nil {
 			return fmt.Errorf("the site is written, but the previous one could not be removed from %s: %w", old, err)
 		}
 	}
@@ -168,6 +198,39 @@ func (d *Dir) Abort() {
 	}
 	d.done = true
 	os.RemoveAll(d.tmp)
+}
+
+// removeAll removes the folder dir and everything in it, as os.RemoveAll does, the
+// folders in its folders on every core: a site of 1,000 modules is 6,000 folders.
+func removeAll(dir string) error {
+	var paths []string
+	top, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			paths = append(paths, p)
+			continue
+		}
+		sub, err := os.ReadDir(p)
+		if err != nil {
+			paths = append(paths, p)
+			continue
+		}
+		for _, s := range sub {
+			paths = append(paths, filepath.Join(p, s.Name()))
+		}
+	}
+	errs := make([]error, len(paths))
+	work.Each(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(dir)
 }
 
 // within reports whether path is inside dir (and not dir itself).

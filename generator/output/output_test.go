@@ -1,10 +1,15 @@
 package output
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"curriculum/generator/internal/work"
 )
 
 func TestGuard(t *testing.T) {
@@ -118,5 +123,66 @@ func assertFile(t *testing.T, path, want string) {
 	b, err := os.ReadFile(path)
 	if err != nil || string(b) != want {
 		t.Errorf("%s = %q, %v; want %q", path, b, err, want)
+	}
+}
+
+// TestManyFilesAtOnce writes a site's files from every core at once, in folders made as they
+// come, and replaces that site with another: nothing of the first may survive.
+func TestManyFilesAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	name := func(i int) string {
+		return fmt.Sprintf("m%d/a%d/s%d/%d.html", i%3, i%7, i%5, i)
+	}
+	for round := range 2 {
+		d, err := Create(dest, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 300
+		errs := make([]error, n)
+		work.Each(n, func(i int) {
+			text := []byte(fmt.Sprint(round, i))
+			if i%2 == 0 {
+				errs[i] = d.WriteFile(name(i+round), text)
+				return
+			}
+			w, err := d.Create(name(i + round))
+			if err == nil {
+				_, err = w.Write(text)
+				err = errors.Join(err, w.Close())
+			}
+			errs[i] = err
+		})
+		if err := errors.Join(errs...); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			assertFile(t, filepath.Join(dest, name(i+round)), fmt.Sprint(round, i))
+		}
+	}
+	// Round 1 wrote files 1 to 300: file 0 of round 0 is gone, and its folders with it.
+	if _, err := os.Stat(filepath.Join(dest, name(0))); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a file of the first site survived: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %d entries, want only public", len(entries))
+	}
+}
+
+func TestFileWhereAFolderGoes(t *testing.T) {
+	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if err := d.WriteFile("a/b", []byte("a file")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/b/c.html", nil); err == nil {
+		t.Error("a file under a file: no error")
 	}
 }
