@@ -134,6 +134,7 @@ func (p *page) renderArticle() (template.HTML, error) {
 		kind = "page"
 	}
 	var buf strings.Builder
+	buf.Grow(p.sizeHint())
 	q := *p
 	q.inArticle = true
 	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, &q); err != nil {
