@@ -145,8 +145,10 @@ func (d *Dir) mkdir(dir string) error {
 	if made {
 		return nil
 	}
-	if err := d.mkdir(filepath.Dir(dir)); err != nil {
-		return err
+	if parent := filepath.Dir(dir); parent != dir { // always, below the new site's folder
+		if err := d.mkdir(parent); err != nil {
+			return err
+		}
 	}
 	// Another file's writer may have made it since.
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
