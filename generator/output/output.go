@@ -120,7 +120,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plainfile.Create(p, 0o644)
+	return plainfile.Create(p, 0o666) // as os.Create: the umask decides
 }
 
 // path is where the file of the site at a slash-separated path is written; its folder is made.
@@ -203,37 +203,44 @@ func (d *Dir) Abort() {
 }
 
 // removeAll removes the folder dir and everything in it, as os.RemoveAll does, the
-// folders in its folders on every core: a site of 1,000 modules is 6,000 folders.
+// folders in its folders on every core: a site of 1,000 modules is 6,000 folders. Every
+// removal is made within dir (os.Root), so that a folder swapped for a link to somewhere else
+// after it was listed cannot take what the link points to with it.
 func removeAll(dir string) error {
-	var paths []string
-	top, err := os.ReadDir(dir)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	defer root.Close()
+	var names []string
+	top, err := fs.ReadDir(root.FS(), ".")
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
 	for _, e := range top {
-		p := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
-			paths = append(paths, p)
+			names = append(names, e.Name())
 			continue
 		}
-		sub, err := os.ReadDir(p)
+		sub, err := fs.ReadDir(root.FS(), e.Name())
 		if err != nil {
-			paths = append(paths, p)
+			names = append(names, e.Name())
 			continue
 		}
 		for _, s := range sub {
-			paths = append(paths, filepath.Join(p, s.Name()))
+			names = append(names, e.Name()+"/"+s.Name())
 		}
 	}
-	errs := make([]error, len(paths))
-	work.Each(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
+	afterList(dir)
+	// What these could not remove (a folder swapped for a link is refused as leaving dir),
+	// os.RemoveAll removes after them, or says why it cannot.
+	work.Each(len(names), func(i int) { _ = root.RemoveAll(names[i]) })
 	return os.RemoveAll(dir)
 }
+
+// afterList is called by removeAll between listing and removing, for a test to change the
+// folder then.
+var afterList = func(dir string) {}
 
 // within reports whether path is inside dir (and not dir itself).
 func within(path, dir string) bool {

@@ -186,3 +186,54 @@ func TestFileWhereAFolderGoes(t *testing.T) {
 		t.Error("a file under a file: no error")
 	}
 }
+
+// TestRemoveKeepsWhatLinksPointTo replaces a site that holds links to files outside it, at
+// every depth, and one whose folder is swapped for such a link while it is being removed: the
+// links go, and what they point to stays.
+func TestRemoveKeepsWhatLinksPointTo(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	keep := filepath.Join(outside, "index.html")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keep, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(dir, "public")
+	d, err := Create(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"m0/index.html", "m1/a/index.html", "m2/a/b/index.html"} {
+		if err := d.WriteFile(name, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"l1", "m1/l2", "m2/a/l3"} {
+		if err := os.Symlink(outside, filepath.Join(dest, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	afterList = func(old string) {
+		os.RemoveAll(filepath.Join(old, "m0"))
+		os.Symlink(outside, filepath.Join(old, "m0"))
+	}
+	defer func() { afterList = func(string) {} }()
+	d, err = Create(dest, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("a file outside the old site was removed: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the folder holds %d entries, want public and outside", len(entries))
+	}
+}

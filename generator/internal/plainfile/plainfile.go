@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 )
 
 // Open opens the named file for reading.
@@ -31,15 +32,25 @@ func ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	var statSize int64
+	if info, err := f.Stat(); err == nil {
+		statSize = info.Size()
+	}
+	return readContents(statSize, f.Read)
+}
+
+// readContents reads a file whose size is said to be statSize, with read, until the end,
+// as os.ReadFile does: a file of Linux's /proc says 0 and is read 512 bytes at a time at least.
+func readContents(statSize int64, read func([]byte) (int, error)) ([]byte, error) {
+	const minBuf = 512
 	size := 0
-	if info, err := f.Stat(); err == nil && int64(int(info.Size())) == info.Size() {
-		size = int(info.Size())
+	if int64(int(statSize)) == statSize {
+		size = int(statSize)
 	}
 	size++ // one byte for the read that finds the end
-	size = max(size, 512)
-	data := make([]byte, 0, size)
+	data := make([]byte, 0, max(size, minBuf))
 	for {
-		n, err := f.Read(data[len(data):cap(data)])
+		n, err := read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		if err != nil {
 			if err == io.EOF {
@@ -47,8 +58,8 @@ func ReadFile(name string) ([]byte, error) {
 			}
 			return data, err
 		}
-		if len(data) >= cap(data) {
-			data = append(data, 0)[:len(data)] // the file grew: make room
+		if room := cap(data) - len(data); room == 0 || (statSize == 0 && room < minBuf) {
+			data = slices.Grow(data, minBuf)
 		}
 	}
 }
@@ -67,17 +78,18 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return err
 }
 
-// DirFS returns the file system of the folder dir, as os.DirFS does, whose ReadFile reads with
-// this package's ReadFile.
+// DirFS returns the file system of the folder dir, as os.DirFS does, whose Open and ReadFile
+// open with this package's Open.
 func DirFS(dir string) fs.FS {
 	return dirFS{os.DirFS(dir).(osDirFS), dir}
 }
 
-// osDirFS is what os.DirFS implements, besides Open.
+// osDirFS is what os.DirFS implements.
 type osDirFS interface {
 	fs.ReadDirFS
 	fs.ReadFileFS
 	fs.StatFS
+	fs.ReadLinkFS
 }
 
 type dirFS struct {
@@ -85,20 +97,39 @@ type dirFS struct {
 	dir string
 }
 
+// Open opens the file or folder at the slash-separated path name, relative to the folder.
+// Its errors name the file as name, as os.DirFS's do.
+func (d dirFS) Open(name string) (fs.File, error) {
+	full, ok := join(d.dir, name)
+	if !ok {
+		return d.osDirFS.Open(name) // which says what is wrong with the name
+	}
+	f, err := Open(full)
+	if err != nil {
+		return nil, renamed(err, name)
+	}
+	return f, nil
+}
+
 // ReadFile reads the file at the slash-separated path name, relative to the folder. Its
 // errors name the file as name, as os.DirFS's do.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
 	full, ok := join(d.dir, name)
 	if !ok {
-		return d.osDirFS.ReadFile(name) // which says what is wrong with the name
+		return d.osDirFS.ReadFile(name)
 	}
 	b, err := ReadFile(full)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			pe.Path = name
-		}
-		return nil, err
+		return nil, renamed(err, name)
 	}
 	return b, nil
+}
+
+// renamed is err naming the file as name.
+func renamed(err error, name string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = name
+	}
+	return err
 }

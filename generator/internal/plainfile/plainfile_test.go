@@ -3,6 +3,7 @@ package plainfile
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,4 +102,40 @@ func BenchmarkCreate(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestDirFSWithoutAFolder(t *testing.T) {
+	if _, err := fs.ReadFile(DirFS(""), "etc/hostname"); err == nil {
+		t.Error(`DirFS("") read a file; os.DirFS("") refuses every name`)
+	}
+	if _, err := DirFS("").Open("etc"); err == nil {
+		t.Error(`DirFS("") opened a folder; os.DirFS("") refuses every name`)
+	}
+}
+
+// TestReadContentsOfZeroSize reads as a file of Linux's /proc reads: its size says 0, and each
+// read gives at most a line.
+func TestReadContentsOfZeroSize(t *testing.T) {
+	text := strings.Repeat("a line of a file that says it is empty\n", 100)
+	rest := text
+	var sizes []int
+	read := func(b []byte) (int, error) {
+		sizes = append(sizes, len(b))
+		if rest == "" {
+			return 0, io.EOF
+		}
+		line, _, _ := strings.Cut(rest, "\n")
+		n := copy(b, line+"\n")
+		rest = rest[n:]
+		return n, nil
+	}
+	got, err := readContents(0, read)
+	if err != nil || string(got) != text {
+		t.Fatalf("read %d bytes, %v; want %d", len(got), err, len(text))
+	}
+	for i, n := range sizes {
+		if n < 512 {
+			t.Errorf("read %d asked for %d bytes; a file that says 0 is read 512 at a time at least", i, n)
+		}
+	}
 }

@@ -22,9 +22,10 @@ func open(name string, flag int, perm fs.FileMode) (*os.File, error) {
 	}
 }
 
-// join is the path of name in the folder dir, when name is a valid path of an fs.FS.
+// join is the path of name in the folder dir, when name is a valid path of an fs.FS and there
+// is a folder: os.DirFS("") refuses every name.
 func join(dir, name string) (string, bool) {
-	if !fs.ValidPath(name) {
+	if dir == "" || !fs.ValidPath(name) {
 		return "", false
 	}
 	return dir + "/" + name, true
