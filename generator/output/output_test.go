@@ -106,16 +106,23 @@ func TestCommitReplacesAndAbortKeeps(t *testing.T) {
 }
 
 func TestWriteFileStaysInside(t *testing.T) {
-	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newSite(t)
 	for _, name := range []string{"../escape.html", "/etc/passwd", "a/../../b", "."} {
 		if err := d.WriteFile(name, nil); err == nil {
 			t.Errorf("WriteFile(%q) did not fail", name)
 		}
 	}
+}
+
+// newSite starts a site in a folder of the test's, aborted when the test ends.
+func newSite(t *testing.T) *Dir {
+	t.Helper()
+	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Abort)
+	return d
 }
 
 func assertFile(t *testing.T, path, want string) {
@@ -174,11 +181,7 @@ func TestManyFilesAtOnce(t *testing.T) {
 }
 
 func TestFileWhereAFolderGoes(t *testing.T) {
-	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newSite(t)
 	if err := d.WriteFile("a/b", []byte("a file")); err != nil {
 		t.Fatal(err)
 	}

@@ -13,11 +13,7 @@ import (
 // readable and writable by all, less the umask.
 func TestCreateLeavesModeToUmask(t *testing.T) {
 	defer syscall.Umask(syscall.Umask(0o002))
-	d, err := Create(filepath.Join(t.TempDir(), "public"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newSite(t)
 	w, err := d.Create("modules/1/index.html")
 	if err != nil {
 		t.Fatal(err)

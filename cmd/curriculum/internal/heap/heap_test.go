@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"runtime"
 	"runtime/metrics"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -79,39 +78,4 @@ func TestEnvironment(t *testing.T) {
 			t.Errorf("%q: GOGC and memory limit %q, want %q", tc.env, out, want)
 		}
 	}
-}
-
-// mapping is one of the process's mappings, from /proc/self/smaps.
-type mapping struct {
-	lo, hi uintptr
-	flags  []string
-}
-
-// mappings lists the process's mappings.
-func mappings(t *testing.T) []mapping {
-	t.Helper()
-	b, err := os.ReadFile("/proc/self/smaps")
-	if err != nil {
-		t.Skip(err)
-	}
-	var ms []mapping
-	for line := range strings.Lines(string(b)) {
-		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && len(ms) > 0 {
-			ms[len(ms)-1].flags = strings.Fields(flags)
-			continue
-		}
-		// A mapping's first line is its range: "7f0c3a200000-7f0c3a600000 rw-p ...". The
-		// other lines start with a name and a colon ("AnonHugePages:", whose A is a hex digit).
-		lohi, _, _ := strings.Cut(line, " ")
-		l, h, ok := strings.Cut(lohi, "-")
-		if !ok {
-			continue
-		}
-		lo, err1 := strconv.ParseUint(l, 16, 64)
-		hi, err2 := strconv.ParseUint(h, 16, 64)
-		if err1 == nil && err2 == nil {
-			ms = append(ms, mapping{lo: uintptr(lo), hi: uintptr(hi)})
-		}
-	}
-	return ms
 }

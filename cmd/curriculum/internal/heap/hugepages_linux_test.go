@@ -1,9 +1,10 @@
 package heap
 
 import (
-	"cmp"
-	"fmt"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -24,50 +25,33 @@ func TestHugePages(t *testing.T) {
 	if reserve := advised[1][1] - advised[1][0]; reserve < 32<<20 {
 		t.Errorf("%d MB of reserve advised, want 32 or more", reserve>>20)
 	}
-	// The ranges may touch or overlap, and Linux merges touching mappings of the same flags.
-	union := slices.Clone(advised)
-	slices.SortFunc(union, func(a, b [2]uintptr) int { return cmp.Compare(a[0], b[0]) })
-	for i := 1; i < len(union); {
-		if union[i][0] <= union[i-1][1] {
-			union[i-1][1] = max(union[i-1][1], union[i][1])
-			union = slices.Delete(union, i, i+1)
-		} else {
-			i++
-		}
-	}
-	in := func(lo, hi uintptr) bool {
-		for _, a := range union {
-			if a[0] <= lo && hi <= a[1] {
-				return true
-			}
-		}
-		return false
-	}
 	ms := mappings(t)
+	var mapped [][2]uintptr
 	for _, m := range ms {
-		if hg := slices.Contains(m.flags, "hg"); hg != in(m.lo, m.hi) {
-			t.Errorf("mapping %#x-%#x (%d kB) has flags %v: want hg exactly in %s", m.lo, m.hi, (m.hi-m.lo)>>10, m.flags, ranges(advised))
+		mapped = append(mapped, [2]uintptr{m.lo, m.hi})
+		if hg := slices.Contains(m.flags, "hg"); hg != covered(advised, m.lo, m.hi) {
+			t.Errorf("mapping %#x-%#x (%d kB) has flags %v: want hg exactly in %#x", m.lo, m.hi, (m.hi-m.lo)>>10, m.flags, advised)
 		}
 	}
 	for _, a := range advised {
-		covered := a[0]
-		for _, m := range ms {
-			if m.lo <= covered && covered < m.hi {
-				covered = m.hi
-			}
-		}
-		if covered < a[1] {
-			t.Errorf("%#x-%#x was advised but %#x-%#x is not mapped", a[0], a[1], covered, a[1])
+		if !covered(mapped, a[0], a[1]) {
+			t.Errorf("%#x-%#x was advised but is not all mapped", a[0], a[1])
 		}
 	}
 }
 
-func ranges(rs [][2]uintptr) string {
-	s := ""
-	for _, r := range rs {
-		s += fmt.Sprintf(" %#x-%#x", r[0], r[1])
+// covered reports whether the ranges, which may touch or overlap, cover [lo, hi) between them:
+// Linux merges touching mappings of the same flags, and splits one whose flags change in part.
+func covered(ranges [][2]uintptr, lo, hi uintptr) bool {
+	for reached := true; reached && lo < hi; {
+		reached = false
+		for _, r := range ranges {
+			if r[0] <= lo && lo < r[1] {
+				lo, reached = r[1], true
+			}
+		}
 	}
-	return s
+	return lo >= hi
 }
 
 func TestTHPDisabled(t *testing.T) {
@@ -85,4 +69,39 @@ func TestTHPDisabled(t *testing.T) {
 			t.Errorf("thpDisabled(%q) = %v, want %v", godebug, got, want)
 		}
 	}
+}
+
+// mapping is one of the process's mappings, from /proc/self/smaps.
+type mapping struct {
+	lo, hi uintptr
+	flags  []string
+}
+
+// mappings lists the process's mappings.
+func mappings(t *testing.T) []mapping {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	var ms []mapping
+	for line := range strings.Lines(string(b)) {
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && len(ms) > 0 {
+			ms[len(ms)-1].flags = strings.Fields(flags)
+			continue
+		}
+		// A mapping's first line is its range: "7f0c3a200000-7f0c3a600000 rw-p ...". The
+		// other lines start with a name and a colon ("AnonHugePages:", whose A is a hex digit).
+		lohi, _, _ := strings.Cut(line, " ")
+		l, h, ok := strings.Cut(lohi, "-")
+		if !ok {
+			continue
+		}
+		lo, err1 := strconv.ParseUint(l, 16, 64)
+		hi, err2 := strconv.ParseUint(h, 16, 64)
+		if err1 == nil && err2 == nil {
+			ms = append(ms, mapping{lo: uintptr(lo), hi: uintptr(hi)})
+		}
+	}
+	return ms
 }
