@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"curriculum/generator/internal/htmlexec"
 	"curriculum/generator/model"
 )
 
@@ -20,8 +21,8 @@ type Cache struct {
 	parts    map[string][]cachedPart // of each packet, by its site path
 	search   []byte                  // the search index
 	// The layouts, parsed: the theme is part of global.
-	templates map[string]*template.Template
-	shared    *template.Template
+	templates map[string]*htmlexec.Set
+	shared    *htmlexec.Set
 	sources   map[string]string
 }
 

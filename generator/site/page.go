@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
+	"curriculum/generator/internal/htmlexec"
 	"curriculum/generator/internal/work"
 	"curriculum/generator/markdown/fragment"
 	"curriculum/generator/model"
@@ -46,7 +47,7 @@ type page struct {
 	notesOf model.Use         // for the trainer's notes of a transparency: where it is used
 
 	r       *renderer
-	tmpl    *template.Template
+	tmpl    *htmlexec.Set
 	stream  *work.Stream[template.HTML] // of a packet's page: its parts, which their Article takes from
 	article *template.HTML              // a part's article, taken from the cache or rendered
 	index   int                         // of a part in its packet

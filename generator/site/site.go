@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"curriculum/generator/diag"
+	"curriculum/generator/internal/htmlexec"
 	"curriculum/generator/internal/work"
 	"curriculum/generator/markdown/highlight"
 	"curriculum/generator/model"
@@ -96,7 +97,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}()
 	}
 	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
-	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*template.Template{}, sources: map[string]string{},
+	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*htmlexec.Set{}, sources: map[string]string{},
 		participant: opts.Edition == model.ParticipantEdition, reuse: reuse}
 	if reuse != nil && cache.templates != nil {
 		r.templates, r.shared, r.sources = cache.templates, cache.shared, cache.sources
@@ -198,9 +199,9 @@ type renderer struct {
 	md        goldmark.Markdown
 	layers    []Layer
 	baseURL   string
-	templates map[string]*template.Template // by kind
-	shared    *template.Template            // the base layout and the partials, parsed once
-	sources   map[string]string             // template name → the candidate it was parsed from
+	templates map[string]*htmlexec.Set // by kind
+	shared    *htmlexec.Set            // the base layout and the partials, parsed once
+	sources   map[string]string        // template name → the candidate it was parsed from
 	nav       []*NavItem
 	packets   []*Packet
 	// participant is set for the participant edition.

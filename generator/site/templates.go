@@ -12,7 +12,7 @@ import (
 	"text/template/parse"
 
 	"curriculum/generator/diag"
-
+	"curriculum/generator/internal/htmlexec"
 	"curriculum/generator/model"
 )
 
@@ -29,14 +29,15 @@ var funcs = template.FuncMap{
 // parsed, and made safe by html/template, once: the templates a layout defines ("main",
 // "scripts") are named for its kind ("main@module"), and the kind's copy of the base layout
 // ("baseof@module") calls them.
-func (r *renderer) template(kind string) (*template.Template, error) {
+func (r *renderer) template(kind string) (*htmlexec.Set, error) {
 	if t, ok := r.templates[kind]; ok {
 		return t, nil
 	}
-	all, err := r.sharedTemplate()
+	set, err := r.sharedTemplate()
 	if err != nil {
 		return nil, err
 	}
+	all := set.Templates()
 	layout, from, err := find(r.layers, layoutCandidates(kind, layerNames(r.layers)))
 	if err != nil {
 		return nil, err
@@ -70,8 +71,8 @@ func (r *renderer) template(kind string) (*template.Template, error) {
 	if _, err := all.AddParseTree(baseName(kind), base); err != nil {
 		return nil, err
 	}
-	r.templates[kind] = all
-	return all, nil
+	r.templates[kind] = set
+	return set, nil
 }
 
 // baseName is the name of the base layout of a kind of page.
@@ -101,8 +102,9 @@ func renameCalls(n parse.Node, rename func(string) string) {
 }
 
 // sharedTemplate parses, once, what every layout is executed with: the base layout and every
-// partial, each from the first layer that has it.
-func (r *renderer) sharedTemplate() (*template.Template, error) {
+// partial, each from the first layer that has it. Every layout is added to the one set, which
+// htmlexec executes once html/template has made each template safe.
+func (r *renderer) sharedTemplate() (*htmlexec.Set, error) {
 	if r.shared != nil {
 		return r.shared, nil
 	}
@@ -130,8 +132,8 @@ func (r *renderer) sharedTemplate() (*template.Template, error) {
 			return nil, r.templateError(err)
 		}
 	}
-	r.shared = t
-	return t, nil
+	r.shared = htmlexec.New(t, funcs)
+	return r.shared, nil
 }
 
 // partialNames lists the partials of every layer: partials/*.html.

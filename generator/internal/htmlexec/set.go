@@ -1,0 +1,190 @@
+// Package htmlexec executes the templates of an html/template set as html/template does, to the
+// byte and to the error message, but without the reflection html/template pays at every action:
+// it looks up a method once per type rather than at every call, and it calls the escapers that
+// html/template adds to each action directly rather than through reflect.
+//
+// html/template still makes every template safe: it escapes each template, and this package
+// executes the escaped tree. A template whose
+// escaped tree calls what this package does not know (an escaper for JavaScript, a template
+// escaped in a context other than text, a function it has not been given) stays with
+// html/template.
+package htmlexec
+
+import (
+	"errors"
+	"html/template"
+	"io"
+	"reflect"
+	"sync"
+	"text/template/parse"
+)
+
+// Set executes the templates of an html/template set.
+type Set struct {
+	ht    *template.Template
+	funcs map[string]*function
+	progs sync.Map // template name → *program, nil for a template html/template executes
+}
+
+// New returns a Set of the templates of ht, whose functions are funcs (the FuncMap its templates
+// were parsed with). ht must have no options set (missingkey): the Set executes as the default.
+func New(ht *template.Template, funcs template.FuncMap) *Set {
+	s := &Set{ht: ht, funcs: make(map[string]*function, len(funcs))}
+	for name, f := range funcs {
+		fn := reflect.ValueOf(f)
+		s.funcs[name] = &function{name: name, typ: fn.Type(), fn: fn}
+	}
+	return s
+}
+
+// Templates returns the html/template set.
+func (s *Set) Templates() *template.Template { return s.ht }
+
+// ExecuteTemplate applies the template named name to data, writing to w, as html/template's
+// ExecuteTemplate does.
+func (s *Set) ExecuteTemplate(w io.Writer, name string, data any) error {
+	v, ok := s.progs.Load(name)
+	if !ok {
+		v, _ = s.progs.LoadOrStore(name, s.compile(name))
+	}
+	if p := v.(*program); p != nil {
+		return p.execute(w, name, data)
+	}
+	return s.ht.ExecuteTemplate(w, name, data)
+}
+
+// program is an escaped template and the templates it calls, ready to execute.
+type program struct {
+	set   *Set
+	trees map[string]*parse.Tree // every template reached, by name
+	// escapes are the escapers that end the pipeline of each action that prints.
+	escapes map[*parse.PipeNode][]escaper
+}
+
+// compile readies the template name, or returns nil if it cannot be made safe or calls what the
+// set does not know: html/template executes it, to give its error or its output.
+func (s *Set) compile(name string) *program {
+	// html/template makes a template safe, and the templates it calls, the first time it
+	// executes it, before it executes anything; with no data, no method is called. An error
+	// of html/template's own is of the template's safety: the template stays with html/template,
+	// which gives the error again. Any other is of executing without data, and is no matter.
+	var unsafe *template.Error
+	if err := s.ht.ExecuteTemplate(io.Discard, name, nil); errors.As(err, &unsafe) {
+		return nil
+	}
+	p := &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
+	if !p.add(name) {
+		return nil
+	}
+	return p
+}
+
+// add adds the template name and those it calls to p, and reports whether p can execute them.
+func (p *program) add(name string) bool {
+	if _, ok := p.trees[name]; ok {
+		return true
+	}
+	t := p.set.ht.Lookup(name)
+	if t == nil || t.Tree == nil || t.Tree.Root == nil {
+		debugCheck(parse.NewIdentifier(name))
+		return false // a template escaped in another context has a derived name, not in the set
+	}
+	p.trees[name] = t.Tree
+	return p.check(t.Tree.Root)
+}
+
+// check reports whether p can execute the node n and what is under it.
+func (p *program) check(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			if !p.check(c) {
+				return false
+			}
+		}
+		return true
+	case *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+		return true
+	case *parse.ActionNode:
+		return p.checkPipe(n.Pipe, len(n.Pipe.Decl) == 0)
+	case *parse.IfNode:
+		return p.checkBranch(&n.BranchNode)
+	case *parse.WithNode:
+		return p.checkBranch(&n.BranchNode)
+	case *parse.RangeNode:
+		return p.checkBranch(&n.BranchNode)
+	case *parse.TemplateNode:
+		return (n.Pipe == nil || p.checkPipe(n.Pipe, false)) && p.add(n.Name)
+	}
+	debugCheck(n)
+	return false
+}
+
+var debugCheck = func(parse.Node) {}
+
+func (p *program) checkBranch(n *parse.BranchNode) bool {
+	return p.checkPipe(n.Pipe, false) && p.check(n.List) && (n.ElseList == nil || p.check(n.ElseList))
+}
+
+// checkPipe reports whether p can execute the pipeline, which prints or not. The escapers that
+// end a pipeline that prints are noted; an escaper anywhere else is not known.
+func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) bool {
+	cmds := pipe.Cmds
+	var escs []escaper
+	for prints && len(cmds) > 0 {
+		e := escaperOf(cmds[len(cmds)-1])
+		if e == nil {
+			break
+		}
+		escs = append([]escaper{e}, escs...)
+		cmds = cmds[:len(cmds)-1]
+	}
+	for _, cmd := range cmds {
+		for _, arg := range cmd.Args {
+			if !p.checkArg(arg) {
+				return false
+			}
+		}
+	}
+	if escs != nil {
+		p.escapes[pipe] = escs
+	}
+	return true
+}
+
+// escaperOf returns the escaper cmd calls, if cmd is a call of a known escaper and no more.
+func escaperOf(cmd *parse.CommandNode) escaper {
+	if len(cmd.Args) != 1 {
+		return nil
+	}
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	return escapers[id.Ident]
+}
+
+func (p *program) checkArg(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.IdentifierNode:
+		return p.function(n.Ident) != nil
+	case *parse.PipeNode:
+		return p.checkPipe(n, false)
+	case *parse.ChainNode:
+		return p.checkArg(n.Node)
+	case *parse.FieldNode, *parse.VariableNode, *parse.DotNode, *parse.NilNode, *parse.BoolNode,
+		*parse.NumberNode, *parse.StringNode:
+		return true
+	}
+	debugCheck(n)
+	return false
+}
+
+// function returns the function a template calls by name: the set's own first, then the
+// builtins this package has; nil for any other.
+func (p *program) function(name string) *function {
+	if f, ok := p.set.funcs[name]; ok {
+		return f
+	}
+	return builtins[name]
+}
