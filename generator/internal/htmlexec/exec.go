@@ -545,7 +545,7 @@ func (s *state) evalFunction(dot reflect.Value, node *parse.IdentifierNode, cmd 
 	if f == nil {
 		s.errorf("%q is not a defined function", node.Ident)
 	}
-	return s.evalCall(dot, f.fn, f, cmd, args, final)
+	return s.evalCall(dot, reflect.Value{}, f, cmd, args, final)
 }
 
 // member is what a name given to a value of a type is: a method of the value, or of its address
@@ -578,7 +578,10 @@ func lookupMember(ptr, receiver reflect.Value, addr bool, name string) *member {
 	m := &member{method: -1}
 	if method, ok := ptr.Type().MethodByName(name); ok {
 		m.method = method.Index
-		m.fn = &function{name: name, typ: ptr.Method(method.Index).Type()}
+		m.fn = &function{name: name, typ: ptr.Method(method.Index).Type(), method: method.Index}
+		if call, ok := fastCalls.Load(fastKey{ptr.Type(), name}); ok {
+			m.fn.fast = call.(fastCall)
+		}
 	}
 	switch receiver.Kind() {
 	case reflect.Struct:
@@ -612,7 +615,7 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 	}
 	m := lookupMember(ptr, receiver, addr, fieldName)
 	if m.method >= 0 {
-		return s.evalCall(dot, ptr.Method(m.method), m.fn, node, args, final)
+		return s.evalCall(dot, ptr, m.fn, node, args, final)
 	}
 	hasArgs := len(args) > 1 || !isMissing(final)
 	switch receiver.Kind() {
@@ -661,16 +664,20 @@ var (
 // function is a function or method a template calls.
 type function struct {
 	name string
-	typ  reflect.Type  // its signature
+	typ  reflect.Type  // its signature (a method's without its receiver)
 	fn   reflect.Value // the function; unset for a method and a builtin
+	// method is the index of a method in its receiver's method set, and fast, if set, calls it
+	// without reflect.
+	method int
+	fast   fastCall
 	// builtin is a builtin's body, called with its arguments' values as they are.
 	builtin func(args []reflect.Value) (reflect.Value, error)
 	andOr   bool // "and" or "or", which evaluate only the arguments they need
 }
 
-// evalCall calls fun, or f's builtin, with the arguments args (args[0] is the function's own
-// node) and final, if not missing.
-func (s *state) evalCall(dot, fun reflect.Value, f *function, node parse.Node, args []parse.Node, final reflect.Value) reflect.Value {
+// evalCall calls f, with the arguments args (args[0] is the function's own node) and final,
+// if not missing; f is a method of recv if recv is valid.
+func (s *state) evalCall(dot, recv reflect.Value, f *function, node parse.Node, args []parse.Node, final reflect.Value) reflect.Value {
 	if args != nil {
 		args = args[1:]
 	}
@@ -732,13 +739,23 @@ func (s *state) evalCall(dot, fun reflect.Value, f *function, node parse.Node, a
 
 	var v reflect.Value
 	var err error
-	if f.builtin != nil {
+	called := false
+	switch {
+	case f.builtin != nil:
 		v, err = f.builtin(argv)
-	} else {
+		called = true
+	case f.fast != nil:
+		v, err, called = safeFastCall(f.fast, recv, argv)
+	}
+	if !called {
 		for i, a := range argv {
 			if t := argType(typ, i); t == reflectValueType {
 				argv[i] = reflect.ValueOf(a)
 			}
+		}
+		fun := f.fn
+		if recv.IsValid() {
+			fun = recv.Method(f.method)
 		}
 		v, err = safeCall(fun, argv)
 	}
