@@ -142,6 +142,13 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 		return count(pages[i].Path, out.data)
 	}
+	// The search index is made of the model alone: it is made while the pages render.
+	search := make(chan []byte, 1)
+	if reuse != nil && !reuse.all && cache.search != nil {
+		search <- cache.search
+	} else {
+		go func() { search <- r.searchIndex() }()
+	}
 	if reuse != nil && !reuse.all {
 		// After an edit of some text, most pages are taken as they were: the few that show
 		// the text render first, on every core, and every page is emitted in order after.
@@ -161,11 +168,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			return stats, err
 		}
 	}
-	search := r.searchIndex
-	if reuse != nil && !reuse.all && cache.search != nil {
-		search = func() []byte { return cache.search }
-	}
-	index := search()
+	index := <-search
 	if cache != nil {
 		cache.pages, cache.parts, cache.search = newPages, newParts, index
 		cache.templates, cache.shared, cache.sources = r.templates, r.shared, r.sources

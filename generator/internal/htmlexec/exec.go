@@ -1,13 +1,16 @@
 package htmlexec
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 	"text/template/parse"
+	"unsafe"
 )
 
 // The execution below follows text/template's, step for step, so that a template gives the same
@@ -26,6 +29,7 @@ type state struct {
 	sw    io.StringWriter // w, when it can write strings
 	node  parse.Node      // the node executing, for errors
 	vars  []variable      // the variables in scope, innermost last
+	args  []reflect.Value // the arguments of the calls being made, innermost last
 	depth int             // how many templates the one executing was called through
 }
 
@@ -173,7 +177,7 @@ func (s *state) walk(dot reflect.Value, node parse.Node) control {
 			}
 		}
 	case *parse.RangeNode:
-		s.walkRange(dot, node)
+		return s.walkRange(dot, node)
 	case *parse.TemplateNode:
 		s.walkTemplate(dot, node)
 	case *parse.TextNode:
@@ -232,35 +236,13 @@ func isTrue(val reflect.Value) (truth, ok bool) {
 	return truth, true
 }
 
-func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) {
+// walkRange walks a range node, and returns how a break or continue in its else list goes on.
+func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) control {
 	s.at(r)
 	defer s.pop(s.mark())
 	val, _ := indirect(s.evalPipeline(dot, r.Pipe))
 	mark := s.mark()
-	// oneIteration walks the body once, and reports whether the range goes on.
-	oneIteration := func(index, elem reflect.Value) bool {
-		if len(r.Pipe.Decl) > 0 {
-			if r.Pipe.IsAssign {
-				if len(r.Pipe.Decl) > 1 {
-					s.setVar(r.Pipe.Decl[0].Ident[0], index)
-				} else {
-					s.setVar(r.Pipe.Decl[0].Ident[0], elem)
-				}
-			} else {
-				s.setTopVar(1, elem)
-			}
-		}
-		if len(r.Pipe.Decl) > 1 {
-			if r.Pipe.IsAssign {
-				s.setVar(r.Pipe.Decl[1].Ident[0], elem)
-			} else {
-				s.setTopVar(2, index)
-			}
-		}
-		c := s.walk(elem, r.List)
-		s.pop(mark)
-		return c != breakRange
-	}
+	twoVars := len(r.Pipe.Decl) > 1 // the index is wanted
 	switch val.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
@@ -268,37 +250,42 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) {
 			s.errorf("can't use %v to iterate over more than one variable", val)
 			break
 		}
-		run := false
-		for v := range val.Seq() {
-			run = true
-			if !oneIteration(reflect.Value{}, v) {
+		// As val.Seq() yields, without a closure that would take s to the heap.
+		var n uint64
+		if val.CanInt() {
+			n = uint64(max(val.Int(), 0))
+		} else {
+			n = val.Uint()
+		}
+		if n == 0 {
+			break
+		}
+		for i := range n {
+			if !s.rangeOnce(r, mark, reflect.Value{}, reflect.ValueOf(i).Convert(val.Type())) {
 				break
 			}
 		}
-		if !run {
-			break
-		}
-		return
+		return next
 	case reflect.Array, reflect.Slice:
 		if val.Len() == 0 {
 			break
 		}
 		for i := 0; i < val.Len(); i++ {
-			if !oneIteration(reflect.ValueOf(i), val.Index(i)) {
+			if !s.rangeOnce(r, mark, indexValue(twoVars, i), val.Index(i)) {
 				break
 			}
 		}
-		return
+		return next
 	case reflect.Map:
 		if val.Len() == 0 {
 			break
 		}
 		for _, m := range sortMap(val) {
-			if !oneIteration(m.key, m.value) {
+			if !s.rangeOnce(r, mark, m.key, m.value) {
 				break
 			}
 		}
-		return
+		return next
 	case reflect.Chan:
 		if val.IsNil() {
 			break
@@ -313,7 +300,7 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) {
 			if !ok {
 				break
 			}
-			if !oneIteration(reflect.ValueOf(i), elem) {
+			if !s.rangeOnce(r, mark, indexValue(twoVars, i), elem) {
 				i++
 				break
 			}
@@ -321,53 +308,102 @@ func (s *state) walkRange(dot reflect.Value, r *parse.RangeNode) {
 		if i == 0 {
 			break
 		}
-		return
+		return next
 	case reflect.Invalid:
 		// An invalid value is likely a nil map, and ranges as an empty one.
 	case reflect.Func:
-		if val.Type().CanSeq() {
-			if len(r.Pipe.Decl) > 1 {
-				s.errorf("can't use %v iterate over more than one variable", val)
-				break
+		if val.Type().CanSeq() || val.Type().CanSeq2() {
+			if s.rangeFunc(r, mark, val) {
+				return next
 			}
-			run := false
-			for v := range val.Seq() {
-				run = true
-				if !oneIteration(reflect.Value{}, v) {
-					break
-				}
-			}
-			if !run {
-				break
-			}
-			return
-		}
-		if val.Type().CanSeq2() {
-			run := false
-			for i, v := range val.Seq2() {
-				run = true
-				var goOn bool
-				if len(r.Pipe.Decl) > 1 {
-					goOn = oneIteration(i, v)
-				} else {
-					goOn = oneIteration(reflect.Value{}, i)
-				}
-				if !goOn {
-					break
-				}
-			}
-			if !run {
-				break
-			}
-			return
+			break
 		}
 		s.errorf("range can't iterate over %v", val)
 	default:
 		s.errorf("range can't iterate over %v", val)
 	}
 	if r.ElseList != nil {
-		s.walk(dot, r.ElseList)
+		// As in text/template, a break in the else list ends it, and a continue in it is of
+		// the range around this one.
+		if c := s.walk(dot, r.ElseList); c != breakRange {
+			return c
+		}
 	}
+	return next
+}
+
+// rangeFunc ranges over an iterator function, and reports whether it yielded anything. The
+// loops yield to closures, which take a copy of s, not s, to the heap. A break unwinds the
+// iterator with a panic, as in text/template, whatever the iterator does after its yield
+// returns false.
+func (s *state) rangeFunc(r *parse.RangeNode, mark int, val reflect.Value) (run bool) {
+	h := *s
+	defer func() {
+		s.node, s.vars, s.args = h.node, h.vars, h.args
+		if e := recover(); e != nil && e != errBreak {
+			panic(e)
+		}
+	}()
+	if val.Type().CanSeq() {
+		if len(r.Pipe.Decl) > 1 {
+			h.errorf("can't use %v iterate over more than one variable", val)
+		}
+		for v := range val.Seq() {
+			run = true
+			if !h.rangeOnce(r, mark, reflect.Value{}, v) {
+				panic(errBreak)
+			}
+		}
+		return run
+	}
+	for i, v := range val.Seq2() {
+		run = true
+		index, elem := reflect.Value{}, i
+		if len(r.Pipe.Decl) > 1 {
+			index, elem = i, v
+		}
+		if !h.rangeOnce(r, mark, index, elem) {
+			panic(errBreak)
+		}
+	}
+	return run
+}
+
+// errBreak unwinds an iterator function on a break.
+var errBreak = errors.New("break")
+
+// rangeOnce walks the body of a range once, for an element and its index, and reports whether
+// the range goes on.
+func (s *state) rangeOnce(r *parse.RangeNode, mark int, index, elem reflect.Value) bool {
+	if len(r.Pipe.Decl) > 0 {
+		if r.Pipe.IsAssign {
+			if len(r.Pipe.Decl) > 1 {
+				s.setVar(r.Pipe.Decl[0].Ident[0], index)
+			} else {
+				s.setVar(r.Pipe.Decl[0].Ident[0], elem)
+			}
+		} else {
+			s.setTopVar(1, elem)
+		}
+	}
+	if len(r.Pipe.Decl) > 1 {
+		if r.Pipe.IsAssign {
+			s.setVar(r.Pipe.Decl[1].Ident[0], elem)
+		} else {
+			s.setTopVar(2, index)
+		}
+	}
+	c := s.walk(elem, r.List)
+	s.pop(mark)
+	return c != breakRange
+}
+
+// indexValue is the index i of a range's element, if it is wanted.
+func indexValue(wanted bool, i int) reflect.Value {
+	if !wanted {
+		return reflect.Value{}
+	}
+	return reflect.ValueOf(i)
 }
 
 func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) {
@@ -383,8 +419,10 @@ func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) {
 	called := *s
 	called.depth++
 	called.name, called.tree = t.Name, tree
-	// Templates inherit no variables.
-	called.vars = []variable{{"$", dot}}
+	// Templates inherit no variables. The called template's variables and arguments are
+	// pushed after the caller's, which wait for it.
+	called.vars = append(s.vars[len(s.vars):], variable{"$", dot})
+	called.args = s.args[len(s.args):]
 	called.walk(dot, tree.Root)
 }
 
@@ -570,11 +608,34 @@ type memberKey struct {
 // spends most of an action on.
 var members sync.Map
 
+// recent is a cache in front of members, without hashing: a name in a template is a string of
+// its own, a piece of the template's text, and the slot of its memberKey is picked by where the
+// string is. A slot holds the last key looked up in it.
+var recent [1024]atomic.Pointer[recentMember]
+
+type recentMember struct {
+	name *byte // the name's string
+	key  memberKey
+	m    *member
+}
+
 func lookupMember(ptr, receiver reflect.Value, addr bool, name string) *member {
 	key := memberKey{receiver.Type(), addr, name}
+	at := unsafe.StringData(name)
+	slot := &recent[uintptr(unsafe.Pointer(at))>>3%uintptr(len(recent))]
+	if r := slot.Load(); r != nil && r.name == at && r.key.typ == key.typ && r.key.addr == addr && len(r.key.name) == len(name) {
+		return r.m
+	}
+	m := lookupMemberSlow(ptr, receiver, key)
+	slot.Store(&recentMember{at, key, m})
+	return m
+}
+
+func lookupMemberSlow(ptr, receiver reflect.Value, key memberKey) *member {
 	if m, ok := members.Load(key); ok {
 		return m.(*member)
 	}
+	name := key.name
 	m := &member{method: -1}
 	if method, ok := ptr.Type().MethodByName(name); ok {
 		m.method = method.Index
@@ -714,7 +775,11 @@ func (s *state) evalCall(dot, recv reflect.Value, f *function, node parse.Node, 
 		return v
 	}
 
-	argv := make([]reflect.Value, numIn)
+	// The arguments are held on the state's stack of them: a call made while they are
+	// evaluated pushes its own after them, and they are popped once the call is made.
+	base := len(s.args)
+	s.args = append(s.args, make([]reflect.Value, numIn)...)
+	argv := s.args[base : base+numIn : base+numIn]
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		argv[i] = s.evalArg(dot, typ.In(i), args[i])
@@ -742,7 +807,7 @@ func (s *state) evalCall(dot, recv reflect.Value, f *function, node parse.Node, 
 	called := false
 	switch {
 	case f.builtin != nil:
-		v, err = f.builtin(argv)
+		v, err = safeBuiltin(f.builtin, argv)
 		called = true
 	case f.fast != nil:
 		v, err, called = safeFastCall(f.fast, recv, argv)
@@ -759,6 +824,8 @@ func (s *state) evalCall(dot, recv reflect.Value, f *function, node parse.Node, 
 		}
 		v, err = safeCall(fun, argv)
 	}
+	clear(argv)
+	s.args = s.args[:base]
 	if err != nil {
 		s.at(node)
 		s.errorf("error calling %s: %w", f.name, err)
@@ -796,11 +863,7 @@ func goodFunc(name string, typ reflect.Type) error {
 func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
+			err = panicError(r)
 		}
 	}()
 	ret := fun.Call(args)
@@ -808,6 +871,24 @@ func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err e
 		return ret[0], ret[1].Interface().(error)
 	}
 	return ret[0], nil
+}
+
+// safeBuiltin calls a builtin, and returns a panic of it as an error, as safeCall does.
+func safeBuiltin(builtin func([]reflect.Value) (reflect.Value, error), args []reflect.Value) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = reflect.Value{}, panicError(r)
+		}
+	}()
+	return builtin(args)
+}
+
+// panicError is the error a panic of a called function is given as.
+func panicError(r any) error {
+	if e, ok := r.(error); ok {
+		return e
+	}
+	return fmt.Errorf("%v", r)
 }
 
 // canBeNil reports whether nil can be given for a value of type typ.

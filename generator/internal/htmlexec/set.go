@@ -11,7 +11,7 @@
 package htmlexec
 
 import (
-	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"reflect"
@@ -24,7 +24,25 @@ type Set struct {
 	ht    *template.Template
 	funcs map[string]*function
 	progs sync.Map // template name → *program, nil for a template html/template executes
+
+	wrapOnce sync.Once
+	wrapped  bool // whether every template has its wrapper
 }
+
+// wrap adds to the set a wrapper of each of its templates, before it executes anything: a
+// template that calls it in a branch not taken, {{if false}}{{template NAME .}}{{end}}.
+func (s *Set) wrap() {
+	for _, t := range s.ht.Templates() {
+		call := fmt.Sprintf(`{{if false}}{{template %q .}}{{end}}`, t.Name())
+		if _, err := s.ht.New(wrapperName(t.Name())).Parse(call); err != nil {
+			return // the set has executed already, or the name cannot be said
+		}
+	}
+	s.wrapped = true
+}
+
+// wrapperName is the name of the wrapper of the template name: one no template is given.
+func wrapperName(name string) string { return "\x00htmlexec wrapper of " + name }
 
 // New returns a Set of the templates of ht, whose functions are funcs (the FuncMap its templates
 // were parsed with). ht must have no options set (missingkey): the Set executes as the default.
@@ -65,11 +83,12 @@ type program struct {
 // set does not know: html/template executes it, to give its error or its output.
 func (s *Set) compile(name string) *program {
 	// html/template makes a template safe, and the templates it calls, the first time it
-	// executes it, before it executes anything; with no data, no method is called. An error
-	// of html/template's own is of the template's safety: the template stays with html/template,
-	// which gives the error again. Any other is of executing without data, and is no matter.
-	var unsafe *template.Error
-	if err := s.ht.ExecuteTemplate(io.Discard, name, nil); errors.As(err, &unsafe) {
+	// executes it, before it executes anything. The wrapper of name calls it in a branch not
+	// taken: executing the wrapper makes name safe, in the context a page starts in, as
+	// executing name would, and evaluates nothing. Any error is left for html/template to
+	// give again.
+	s.wrapOnce.Do(s.wrap)
+	if !s.wrapped || s.ht.ExecuteTemplate(io.Discard, wrapperName(name), nil) != nil {
 		return nil
 	}
 	p := &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
