@@ -176,7 +176,9 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		i := todo[j]
 		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings, sites: l.sites}
 		sub.readFile(paths[i])
-		sub.sig = sub.sign()
+		if l.cache != nil { // only a render with a cache compares signatures
+			sub.sig = sub.sign()
+		}
 		subs[i] = sub
 	})
 	l.cache.keep(l, paths, subs)
@@ -202,7 +204,9 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		l.assets = append(l.assets, sub.assets...)
 		l.refs = append(l.refs, sub.refs...)
 	}
-	sig.Sum(l.sig[:0])
+	if l.cache != nil {
+		sig.Sum(l.sig[:0])
+	}
 }
 
 // readFile reads one file of the content folder into l.

@@ -46,7 +46,8 @@ type Curriculum struct {
 
 	// Signature stands for everything of the curriculum that a page can show but the text of
 	// its documents, which their Versions stand for: two loads with the same Signature differ
-	// at most in the text of the documents whose Version differs.
+	// at most in the text of the documents whose Version differs. Only a load with a cache
+	// signs what it read, for a render with a cache; without one, Signature is zero.
 	Signature [32]byte
 }
 
