@@ -26,19 +26,42 @@ type Set struct {
 	progs sync.Map // template name → *program, nil for a template html/template executes
 
 	wrapOnce sync.Once
-	wrapped  bool // whether every template has its wrapper
+	// trees are the parse trees of the set's templates, by name, as wrap found them: the
+	// trees html/template escapes in place. A template's field Tree is not read after, as
+	// html/template sets it again, under a lock of its own, the first time it executes one.
+	trees map[string]*parse.Tree
 }
 
 // wrap adds to the set a wrapper of each of its templates, before it executes anything: a
-// template that calls it in a branch not taken, {{if false}}{{template NAME .}}{{end}}.
+// template that calls it in a branch not taken, {{if false}}{{template NAME .}}{{end}}, parsed
+// with the usual delimiters whatever the set's are. It leaves trees nil if it cannot add them
+// all, and the set's templates are then executed by html/template.
 func (s *Set) wrap() {
+	trees := map[string]*parse.Tree{}
 	for _, t := range s.ht.Templates() {
-		call := fmt.Sprintf(`{{if false}}{{template %q .}}{{end}}`, t.Name())
-		if _, err := s.ht.New(wrapperName(t.Name())).Parse(call); err != nil {
-			return // the set has executed already, or the name cannot be said
+		trees[t.Name()] = t.Tree
+	}
+	for name := range trees {
+		w, err := s.ht.New(wrapperName(name)).Delims("{{", "}}").Parse(fmt.Sprintf(`{{if false}}{{template %q .}}{{end}}`, name))
+		if err != nil || !calls(w.Tree, name) {
+			return // the set has executed already
 		}
 	}
-	s.wrapped = true
+	s.trees = trees
+}
+
+// calls reports whether the tree is a wrapper of the template name: one if action whose branch
+// calls name.
+func calls(tree *parse.Tree, name string) bool {
+	if tree == nil || len(tree.Root.Nodes) != 1 {
+		return false
+	}
+	n, ok := tree.Root.Nodes[0].(*parse.IfNode)
+	if !ok || len(n.List.Nodes) != 1 {
+		return false
+	}
+	call, ok := n.List.Nodes[0].(*parse.TemplateNode)
+	return ok && call.Name == name
 }
 
 // wrapperName is the name of the wrapper of the template name: one no template is given.
@@ -88,7 +111,7 @@ func (s *Set) compile(name string) *program {
 	// executing name would, and evaluates nothing. Any error is left for html/template to
 	// give again.
 	s.wrapOnce.Do(s.wrap)
-	if !s.wrapped || s.ht.ExecuteTemplate(io.Discard, wrapperName(name), nil) != nil {
+	if s.trees == nil || s.ht.ExecuteTemplate(io.Discard, wrapperName(name), nil) != nil {
 		return nil
 	}
 	p := &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
@@ -103,13 +126,13 @@ func (p *program) add(name string) bool {
 	if _, ok := p.trees[name]; ok {
 		return true
 	}
-	t := p.set.ht.Lookup(name)
-	if t == nil || t.Tree == nil || t.Tree.Root == nil {
-		debugCheck(parse.NewIdentifier(name))
+	t := p.set.trees[name]
+	if t == nil || t.Root == nil {
+		refused(parse.NewIdentifier(name))
 		return false // a template escaped in another context has a derived name, not in the set
 	}
-	p.trees[name] = t.Tree
-	return p.check(t.Tree.Root)
+	p.trees[name] = t
+	return p.check(t.Root)
 }
 
 // check reports whether p can execute the node n and what is under it.
@@ -135,11 +158,12 @@ func (p *program) check(n parse.Node) bool {
 	case *parse.TemplateNode:
 		return (n.Pipe == nil || p.checkPipe(n.Pipe, false)) && p.add(n.Name)
 	}
-	debugCheck(n)
+	refused(n)
 	return false
 }
 
-var debugCheck = func(parse.Node) {}
+// refused is called with each node check refuses, for a test to say why.
+var refused = func(parse.Node) {}
 
 func (p *program) checkBranch(n *parse.BranchNode) bool {
 	return p.checkPipe(n.Pipe, false) && p.check(n.List) && (n.ElseList == nil || p.check(n.ElseList))
@@ -158,6 +182,12 @@ func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) bool {
 		escs = append([]escaper{e}, escs...)
 		cmds = cmds[:len(cmds)-1]
 	}
+	if prints && escs == nil && !endsWithPredefinedEscaper(cmds) {
+		// html/template ends every action that prints with an escaper of its own, or with the
+		// escaper html or urlquery it was given: this tree is not one it has made safe.
+		refused(pipe)
+		return false
+	}
 	for _, cmd := range cmds {
 		for _, arg := range cmd.Args {
 			if !p.checkArg(arg) {
@@ -169,6 +199,16 @@ func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) bool {
 		p.escapes[pipe] = escs
 	}
 	return true
+}
+
+// endsWithPredefinedEscaper reports whether the last command calls html or urlquery, which
+// html/template leaves at the end of a pipeline in place of its own escaper.
+func endsWithPredefinedEscaper(cmds []*parse.CommandNode) bool {
+	if len(cmds) == 0 {
+		return false
+	}
+	id, ok := cmds[len(cmds)-1].Args[0].(*parse.IdentifierNode)
+	return ok && (id.Ident == "html" || id.Ident == "urlquery")
 }
 
 // escaperOf returns the escaper cmd calls, if cmd is a call of a known escaper and no more.
@@ -195,7 +235,7 @@ func (p *program) checkArg(n parse.Node) bool {
 		*parse.NumberNode, *parse.StringNode:
 		return true
 	}
-	debugCheck(n)
+	refused(n)
 	return false
 }
 
