@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -21,11 +22,20 @@ const SearchIndexPath = "js/search-index.js"
 // write for them: at a thousand modules the index is megabytes, and a list of entries marshalled
 // whole would hold it several times over.
 func (r *renderer) searchIndex() []byte {
-	b := []byte("// The search index of the site, made by curriculum build.\nwindow.curriculumSearch = [")
+	// The index is written in chunks, and joined once: at a thousand modules it is megabytes,
+	// which growing one slice would copy over and over.
+	const chunk = 64 << 10
+	var chunks [][]byte
+	b := append(make([]byte, 0, chunk), "// The search index of the site, made by curriculum build.\nwindow.curriculumSearch = ["...)
+	first := true
 	add := func(kind, title, in, url string) {
-		if b[len(b)-1] != '[' {
+		if len(b) > chunk-1024 {
+			chunks, b = append(chunks, b), make([]byte, 0, chunk)
+		}
+		if !first {
 			b = append(b, ',')
 		}
+		first = false
 		b = append(b, `{"k":`...)
 		b = appendJSONString(b, kind)
 		b = append(b, `,"t":`...)
@@ -70,7 +80,7 @@ func (r *renderer) searchIndex() []byte {
 	}
 	add("Page", "Competencies at a Glance", "", "competencies/index.html")
 	add("Page", "Schedule at a Glance", "", "schedule/index.html")
-	return append(b, "];\n"...)
+	return slices.Concat(append(chunks, b, []byte("];\n"))...)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -24,10 +24,31 @@ var phrases = []struct {
 	{regexp.MustCompile(`(?i)\bgive the following as (?:an? )?examples?(?: [\p{L}-]+)?:$`), Examples},
 }
 
+// mayMatch reports whether text holds "following" or "include", in any case: every phrase
+// does, and a paragraph without them is not tried against the phrases one by one. Neither word
+// has a letter that case folding matches with a letter beyond ASCII (as ſ matches s).
+func mayMatch(text []byte) bool {
+	return containsFold(text, "following") || containsFold(text, "include")
+}
+
+// containsFold reports whether text holds word, of lower-case ASCII letters, in any case.
+func containsFold(text []byte, word string) bool {
+	for i := 0; i+len(word) <= len(text); i++ {
+		j := 0
+		for j < len(word) && text[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
 // Match reports the type of cue a paragraph of this text would open.
 func Match(text []byte) (Type, bool) {
 	text = bytes.TrimSpace(text)
-	if len(text) == 0 || text[len(text)-1] != ':' {
+	if len(text) == 0 || text[len(text)-1] != ':' || !mayMatch(text) {
 		return 0, false
 	}
 	for _, p := range phrases {
