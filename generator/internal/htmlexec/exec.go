@@ -611,7 +611,7 @@ var members sync.Map
 // recent is a cache in front of members, without hashing: a name in a template is a string of
 // its own, a piece of the template's text, and the slot of its memberKey is picked by where the
 // string is. A slot holds the last key looked up in it.
-var recent [1024]atomic.Pointer[recentMember]
+var recent [1 << 12]atomic.Pointer[recentMember]
 
 type recentMember struct {
 	name *byte // the name's string
@@ -622,7 +622,9 @@ type recentMember struct {
 func lookupMember(ptr, receiver reflect.Value, addr bool, name string) *member {
 	key := memberKey{receiver.Type(), addr, name}
 	at := unsafe.StringData(name)
-	slot := &recent[uintptr(unsafe.Pointer(at))>>3%uintptr(len(recent))]
+	// The names of a chain (.A.B) are bytes apart: the address is mixed (Fibonacci hashing)
+	// so that they fall in different slots.
+	slot := &recent[uint64(uintptr(unsafe.Pointer(at)))*0x9E3779B97F4A7C15>>(64-12)]
 	if r := slot.Load(); r != nil && r.name == at && r.key.typ == key.typ && r.key.addr == addr && len(r.key.name) == len(name) {
 		return r.m
 	}
