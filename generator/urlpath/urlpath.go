@@ -30,5 +30,12 @@ func Href(from, to string) string {
 // Root returns the relative path from the page at site path from to the site's root folder:
 // "" for "index.html", "../../" for "modules/4/index.html".
 func Root(from string) string {
-	return strings.Repeat("../", strings.Count(from, "/"))
+	n := strings.Count(from, "/")
+	if 3*n <= len(ups) {
+		return ups[:3*n] // a layout asks for it hundreds of times a page: no copy
+	}
+	return strings.Repeat("../", n)
 }
+
+// ups is the start of the root of the pages a few folders deep.
+const ups = "../../../../../../../../"

@@ -20,6 +20,8 @@ func TestRel(t *testing.T) {
 		{"modules/4/index.html", "modules/3/index.html#activity-1", "../../modules/3/index.html#activity-1"},
 		{"print/modules/4/index.html", "css/style.css", "../../../css/style.css"},
 		{"404.html", "index.html", "index.html"},
+		{"a/b/c/d/e/f/g/h/index.html", "x.css", "../../../../../../../../x.css"},
+		{"a/b/c/d/e/f/g/h/i/index.html", "x.css", "../../../../../../../../../x.css"},
 	} {
 		if got := Rel(tc.from, tc.to); got != tc.want {
 			t.Errorf("Rel(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.want)
