@@ -314,3 +314,28 @@ func TestCachedGenerateTouchedAcrossFailures(t *testing.T) {
 		t.Errorf("after Touched(nil), these differ from a build without the cache: %v", diffPaths(files, full))
 	}
 }
+
+// TestCachedGenerateAfterRenderError: a Generate that fails while its pages render leaves
+// nothing running that reads its model, which the next Generate with the same cache shares and
+// links anew. Run with -race.
+func TestCachedGenerateAfterRenderError(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 200, 7); err != nil { // an index that takes a while
+		t.Fatal(err)
+	}
+	// Every page fails at once, so that the index is the only reader of the model left.
+	broken := filepath.Join(dir, "theme", "layouts", "baseof.html")
+	if err := os.MkdirAll(filepath.Dir(broken), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(broken, []byte(`{{.NoSuchField}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := &generator.Cache{}
+	emit := func(string, []byte) error { return nil }
+	for range 10 { // each reads what the one before read, and links it anew
+		if _, err := generator.GenerateCached(os.DirFS(dir), dir, site.Options{}, emit, cache); err == nil {
+			t.Fatal("a layout that cannot execute: no error")
+		}
+	}
+}

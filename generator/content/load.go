@@ -176,7 +176,7 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		i := todo[j]
 		sub := &loader{fsys: l.fsys, display: l.display, md: l.md, diags: &diag.List{}, settings: l.settings, sites: l.sites}
 		sub.readFile(paths[i])
-		if l.cache != nil { // only a render with a cache compares signatures
+		if l.cache != nil { // a signature is for telling this load's model from a later one's
 			sub.sig = sub.sign()
 		}
 		subs[i] = sub

@@ -46,8 +46,8 @@ type Curriculum struct {
 
 	// Signature stands for everything of the curriculum that a page can show but the text of
 	// its documents, which their Versions stand for: two loads with the same Signature differ
-	// at most in the text of the documents whose Version differs. Only a load with a cache
-	// signs what it read, for a render with a cache; without one, Signature is zero.
+	// at most in the text of the documents whose Version differs. It is zero, unknown, for a
+	// load without a cache, which does not sign what it read.
 	Signature [32]byte
 }
 

@@ -97,7 +97,10 @@ func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, erro
 	}
 	var global [32]byte
 	h.Sum(global[:0])
-	u := &reuse{cache: cache, all: global != cache.global, dirty: map[string]bool{}}
+	// A curriculum loaded without a cache is not signed (its Signature is zero): what its
+	// pages show but its documents' text cannot be compared, and every page renders.
+	unsigned := cur.Signature == [32]byte{}
+	u := &reuse{cache: cache, all: global != cache.global || unsigned, dirty: map[string]bool{}}
 	versions := map[string][32]byte{}
 	for _, doc := range cur.Documents() {
 		versions[doc.Path] = doc.Version

@@ -142,13 +142,16 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 		return count(pages[i].Path, out.data)
 	}
-	// The search index is made of the model alone: it is made while the pages render.
+	// The search index is made of the model alone: it is made while the pages render, and it
+	// is waited for however the render ends, so that nothing reads the model after.
 	search := make(chan []byte, 1)
 	if reuse != nil && !reuse.all && cache.search != nil {
 		search <- cache.search
 	} else {
 		go func() { search <- r.searchIndex() }()
 	}
+	index := sync.OnceValue(func() []byte { return <-search })
+	defer index()
 	if reuse != nil && !reuse.all {
 		// After an edit of some text, most pages are taken as they were: the few that show
 		// the text render first, on every core, and every page is emitted in order after.
@@ -168,12 +171,11 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			return stats, err
 		}
 	}
-	index := <-search
 	if cache != nil {
-		cache.pages, cache.parts, cache.search = newPages, newParts, index
+		cache.pages, cache.parts, cache.search = newPages, newParts, index()
 		cache.templates, cache.shared, cache.sources = r.templates, r.shared, r.sources
 	}
-	if err := count(SearchIndexPath, index); err != nil {
+	if err := count(SearchIndexPath, index()); err != nil {
 		return stats, err
 	}
 	if r.baseURL != "" {

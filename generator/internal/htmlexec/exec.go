@@ -825,15 +825,15 @@ func (s *state) evalCall(dot, recv reflect.Value, f *function, node parse.Node, 
 			fun = recv.Method(f.method)
 		}
 		v, err = safeCall(fun, argv)
+		if err == nil && v.IsValid() && v.Type() == reflectValueType {
+			v = v.Interface().(reflect.Value) // a function's result of type reflect.Value
+		}
 	}
 	clear(argv)
 	s.args = s.args[:base]
 	if err != nil {
 		s.at(node)
 		s.errorf("error calling %s: %w", f.name, err)
-	}
-	if v.IsValid() && v.Type() == reflectValueType {
-		v = v.Interface().(reflect.Value)
 	}
 	return v
 }

@@ -545,6 +545,11 @@ func TestTemplates(t *testing.T) {
 		{name: "break in a template's range", src: `{{define "x"}}{{range .}}{{if eq . "b&"}}{{break}}{{end}}{{.}}{{end}}{{end}}{{template "x" .Strs}}{{template "x" .Strs}}`},
 		{name: "too deep", src: `{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}`},
 		{name: "nested templates", src: `{{define "a"}}a({{template "b" .}}){{end}}{{define "b"}}b({{template "c" .}}){{end}}{{define "c"}}c{{.}}{{end}}{{template "a" .Int}}`},
+		// A template of the set may have any name, the name of a wrapper included: it must be
+		// executed as the set defines it, from the tree html/template escaped.
+		{name: "template named like a wrapper", exec: "\x00htmlexec wrapper of t", src: `<p>{{.Str}}</p>{{define "\x00htmlexec wrapper of t"}}<b>{{.Str}}</b><!-- c -->{{end}}`},
+		// The escapers html/template puts before a function given as html are not compiled.
+		{name: "template named like a wrapper, escaped by html", exec: "\x00htmlexec wrapper of t", src: `<p>{{.Str}}</p>{{define "\x00htmlexec wrapper of t"}}<a href="{{.URL | print | html}}">{{end}}`, funcs: htmlFuncs, fallback: true},
 	})
 }
 
@@ -595,6 +600,9 @@ func TestBuiltins(t *testing.T) {
 		{name: "index of an int", src: `{{index .Int 1}}`},
 		{name: "index of a nil map", src: `[{{index .NilMap "a"}}]`},
 		{name: "index of an unhashable key", src: `{{index .AnyKeys .Strs}}`},
+		// index gives an element of type reflect.Value as it is, as text/template's index does:
+		// the value it holds is not unwrapped, and is printed as a reflect.Value, escaped.
+		{name: "index of reflect.Values", src: `{{index .L 0}} {{index .M "k"}} {{printf "%T" (index .L 0)}}`, data: reflectValues},
 		{name: "print", src: `{{print 1 "a" .Str nil .Int}} {{print}} {{print .Nil}} {{print .Inner .Ptr .NilPtr}}`},
 		{name: "printf", src: `{{printf "%d-%s-%v-%q" .Int .Str .Inner .Specials}} {{printf "%d" "x"}} {{printf "%v %v" .Nil}} {{.Int | printf "%05d"}} {{printf "%T %T" .Nil .Temp}}`},
 		{name: "printf with no format", src: `{{printf}}`},
@@ -646,6 +654,17 @@ func TestFuncs(t *testing.T) {
 		// html/template.
 		{name: "stateful func", src: `{{counter}} {{counter}}`},
 	})
+}
+
+// htmlFuncs gives html, which escapes as the builtin does.
+func htmlFuncs() template.FuncMap { return template.FuncMap{"html": template.HTMLEscapeString} }
+
+// reflectValues is data whose elements are reflect.Values holding HTML.
+func reflectValues() any {
+	return map[string]any{
+		"L": []reflect.Value{reflect.ValueOf(template.HTML("<script>alert(1)</script>"))},
+		"M": map[string]reflect.Value{"k": reflect.ValueOf(template.HTML("<b>k</b>"))},
+	}
 }
 
 // Fast has methods registered to be called without reflect: they must give what reflect's
@@ -920,6 +939,21 @@ func TestDelims(t *testing.T) {
 			if err := p.compare("t", value(v), math.MaxInt); err != nil {
 				t.Error(err)
 			}
+		}
+	}
+}
+
+// TestOption executes a set with the option missingkey: htmlexec must give what html/template
+// gives, or leave the set to html/template.
+func TestOption(t *testing.T) {
+	src := `[{{.missing}}]`
+	for _, option := range []string{"missingkey=zero", "missingkey=error"} {
+		parse := func() *template.Template {
+			return template.Must(template.New("t").Option(option).Parse(src))
+		}
+		p := &pair{src: src, want: parse(), got: htmlexec.New(parse(), nil)}
+		if err := p.compare("t", value(map[string]int{}), math.MaxInt); err != nil {
+			t.Errorf("%s: %v", option, err)
 		}
 	}
 }

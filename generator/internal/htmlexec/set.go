@@ -15,6 +15,7 @@ import (
 	"html/template"
 	"io"
 	"reflect"
+	"strings"
 	"sync"
 	"text/template/parse"
 )
@@ -30,25 +31,45 @@ type Set struct {
 	// trees html/template escapes in place. A template's field Tree is not read after, as
 	// html/template sets it again, under a lock of its own, the first time it executes one.
 	trees map[string]*parse.Tree
+	// prefix starts the names of the templates wrap adds, and no other template's name.
+	prefix string
 }
 
 // wrap adds to the set a wrapper of each of its templates, before it executes anything: a
 // template that calls it in a branch not taken, {{if false}}{{template NAME .}}{{end}}, parsed
-// with the usual delimiters whatever the set's are. It leaves trees nil if it cannot add them
-// all, and the set's templates are then executed by html/template.
+// with the usual delimiters whatever the set's are. It leaves trees nil, and the set's
+// templates are then executed by html/template, if it cannot add them all, or if the set has
+// options that htmlexec does not follow (a probe tells: a missing key prints nothing).
 func (s *Set) wrap() {
 	trees := map[string]*parse.Tree{}
 	for _, t := range s.ht.Templates() {
 		trees[t.Name()] = t.Tree
 	}
+	s.prefix = "\x00htmlexec "
 	for name := range trees {
-		w, err := s.ht.New(wrapperName(name)).Delims("{{", "}}").Parse(fmt.Sprintf(`{{if false}}{{template %q .}}{{end}}`, name))
+		for strings.HasPrefix(name, s.prefix) {
+			s.prefix += "\x00"
+		}
+	}
+	for name := range trees {
+		w, err := s.ht.New(s.wrapperName(name)).Delims("{{", "}}").Parse(fmt.Sprintf(`{{if false}}{{template %q .}}{{end}}`, name))
 		if err != nil || !calls(w.Tree, name) {
 			return // the set has executed already
 		}
 	}
+	probe, err := s.ht.New(s.prefix+"probe").Delims("{{", "}}").Parse(`{{.x}}`)
+	if err != nil {
+		return
+	}
+	var out strings.Builder
+	if err := probe.Execute(&out, map[string]int{}); err != nil || out.Len() != 0 {
+		return // missingkey=zero prints 0, missingkey=error fails
+	}
 	s.trees = trees
 }
+
+// wrapperName is the name of the wrapper of the template name.
+func (s *Set) wrapperName(name string) string { return s.prefix + "wrapper of " + name }
 
 // calls reports whether the tree is a wrapper of the template name: one if action whose branch
 // calls name.
@@ -64,11 +85,10 @@ func calls(tree *parse.Tree, name string) bool {
 	return ok && call.Name == name
 }
 
-// wrapperName is the name of the wrapper of the template name: one no template is given.
-func wrapperName(name string) string { return "\x00htmlexec wrapper of " + name }
-
 // New returns a Set of the templates of ht, whose functions are funcs (the FuncMap its templates
-// were parsed with). ht must have no options set (missingkey): the Set executes as the default.
+// were parsed with). The first ExecuteTemplate adds to ht a template of its own for each of
+// ht's, under names no other template has. A set with the option missingkey set otherwise than
+// to its default is executed by html/template.
 func New(ht *template.Template, funcs template.FuncMap) *Set {
 	s := &Set{ht: ht, funcs: make(map[string]*function, len(funcs))}
 	for name, f := range funcs {
@@ -111,7 +131,7 @@ func (s *Set) compile(name string) *program {
 	// executing name would, and evaluates nothing. Any error is left for html/template to
 	// give again.
 	s.wrapOnce.Do(s.wrap)
-	if s.trees == nil || s.ht.ExecuteTemplate(io.Discard, wrapperName(name), nil) != nil {
+	if s.trees == nil || s.ht.ExecuteTemplate(io.Discard, s.wrapperName(name), nil) != nil {
 		return nil
 	}
 	p := &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
