@@ -106,7 +106,8 @@ func (s *Set) Templates() *template.Template { return s.ht }
 func (s *Set) ExecuteTemplate(w io.Writer, name string, data any) error {
 	v, ok := s.progs.Load(name)
 	if !ok {
-		v, _ = s.progs.LoadOrStore(name, s.compile(name))
+		p, _ := s.compile(name)
+		v, _ = s.progs.LoadOrStore(name, p)
 	}
 	if p := v.(*program); p != nil {
 		return p.execute(w, name, data)
@@ -123,8 +124,9 @@ type program struct {
 }
 
 // compile readies the template name, or returns nil if it cannot be made safe or calls what the
-// set does not know: html/template executes it, to give its error or its output.
-func (s *Set) compile(name string) *program {
+// set does not know: html/template executes it, to give its error or its output. The node
+// refused says what, if anything, p cannot execute.
+func (s *Set) compile(name string) (p *program, refused parse.Node) {
 	// html/template makes a template safe, and the templates it calls, the first time it
 	// executes it, before it executes anything. The wrapper of name calls it in a branch not
 	// taken: executing the wrapper makes name safe, in the context a page starts in, as
@@ -132,41 +134,43 @@ func (s *Set) compile(name string) *program {
 	// give again.
 	s.wrapOnce.Do(s.wrap)
 	if s.trees == nil || s.ht.ExecuteTemplate(io.Discard, s.wrapperName(name), nil) != nil {
-		return nil
+		return nil, nil
 	}
-	p := &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
-	if !p.add(name) {
-		return nil
+	p = &program{set: s, trees: map[string]*parse.Tree{}, escapes: map[*parse.PipeNode][]escaper{}}
+	if refused := p.add(name); refused != nil {
+		return nil, refused
 	}
-	return p
+	return p, nil
 }
 
-// add adds the template name and those it calls to p, and reports whether p can execute them.
-func (p *program) add(name string) bool {
+// The checks below return the node p cannot execute, or nil if it can execute all they check.
+
+// add adds the template name and those it calls to p.
+func (p *program) add(name string) parse.Node {
 	if _, ok := p.trees[name]; ok {
-		return true
+		return nil
 	}
 	t := p.set.trees[name]
 	if t == nil || t.Root == nil {
-		refused(parse.NewIdentifier(name))
-		return false // a template escaped in another context has a derived name, not in the set
+		// A template escaped in another context than text has a derived name, not the set's.
+		return parse.NewIdentifier(name)
 	}
 	p.trees[name] = t
 	return p.check(t.Root)
 }
 
-// check reports whether p can execute the node n and what is under it.
-func (p *program) check(n parse.Node) bool {
+// check checks the node n and what is under it.
+func (p *program) check(n parse.Node) parse.Node {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		for _, c := range n.Nodes {
-			if !p.check(c) {
-				return false
+			if refused := p.check(c); refused != nil {
+				return refused
 			}
 		}
-		return true
+		return nil
 	case *parse.TextNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
-		return true
+		return nil
 	case *parse.ActionNode:
 		return p.checkPipe(n.Pipe, len(n.Pipe.Decl) == 0)
 	case *parse.IfNode:
@@ -176,22 +180,29 @@ func (p *program) check(n parse.Node) bool {
 	case *parse.RangeNode:
 		return p.checkBranch(&n.BranchNode)
 	case *parse.TemplateNode:
-		return (n.Pipe == nil || p.checkPipe(n.Pipe, false)) && p.add(n.Name)
+		if n.Pipe != nil {
+			if refused := p.checkPipe(n.Pipe, false); refused != nil {
+				return refused
+			}
+		}
+		return p.add(n.Name)
 	}
-	refused(n)
-	return false
+	return n
 }
 
-// refused is called with each node check refuses, for a test to say why.
-var refused = func(parse.Node) {}
-
-func (p *program) checkBranch(n *parse.BranchNode) bool {
-	return p.checkPipe(n.Pipe, false) && p.check(n.List) && (n.ElseList == nil || p.check(n.ElseList))
+func (p *program) checkBranch(n *parse.BranchNode) parse.Node {
+	if refused := p.checkPipe(n.Pipe, false); refused != nil {
+		return refused
+	}
+	if refused := p.check(n.List); refused != nil || n.ElseList == nil {
+		return refused
+	}
+	return p.check(n.ElseList)
 }
 
-// checkPipe reports whether p can execute the pipeline, which prints or not. The escapers that
-// end a pipeline that prints are noted; an escaper anywhere else is not known.
-func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) bool {
+// checkPipe checks a pipeline, which prints or not. The escapers that end a pipeline that
+// prints are noted; an escaper anywhere else is not known.
+func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) parse.Node {
 	cmds := pipe.Cmds
 	var escs []escaper
 	for prints && len(cmds) > 0 {
@@ -205,20 +216,19 @@ func (p *program) checkPipe(pipe *parse.PipeNode, prints bool) bool {
 	if prints && escs == nil && !endsWithPredefinedEscaper(cmds) {
 		// html/template ends every action that prints with an escaper of its own, or with the
 		// escaper html or urlquery it was given: this tree is not one it has made safe.
-		refused(pipe)
-		return false
+		return pipe
 	}
 	for _, cmd := range cmds {
 		for _, arg := range cmd.Args {
-			if !p.checkArg(arg) {
-				return false
+			if refused := p.checkArg(arg); refused != nil {
+				return refused
 			}
 		}
 	}
 	if escs != nil {
 		p.escapes[pipe] = escs
 	}
-	return true
+	return nil
 }
 
 // endsWithPredefinedEscaper reports whether the last command calls html or urlquery, which
@@ -243,20 +253,22 @@ func escaperOf(cmd *parse.CommandNode) escaper {
 	return escapers[id.Ident]
 }
 
-func (p *program) checkArg(n parse.Node) bool {
+func (p *program) checkArg(n parse.Node) parse.Node {
 	switch n := n.(type) {
 	case *parse.IdentifierNode:
-		return p.function(n.Ident) != nil
+		if p.function(n.Ident) == nil {
+			return n
+		}
 	case *parse.PipeNode:
 		return p.checkPipe(n, false)
 	case *parse.ChainNode:
 		return p.checkArg(n.Node)
 	case *parse.FieldNode, *parse.VariableNode, *parse.DotNode, *parse.NilNode, *parse.BoolNode,
 		*parse.NumberNode, *parse.StringNode:
-		return true
+	default:
+		return n
 	}
-	refused(n)
-	return false
+	return nil
 }
 
 // function returns the function a template calls by name: the set's own first, then the

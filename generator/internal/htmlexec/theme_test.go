@@ -1,7 +1,6 @@
 package htmlexec
 
 import (
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"path"
 	"strings"
 	"testing"
-	"text/template/parse"
 
 	"curriculum/generator/model"
 	"curriculum/themes"
@@ -29,10 +27,6 @@ func TestThemeCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var checked []parse.Node
-	defer func(f func(parse.Node)) { refused = f }(refused)
-	refused = func(n parse.Node) { checked = append(checked, n) }
-
 	for _, layout := range layouts {
 		if layout == "layouts/baseof.html" {
 			continue
@@ -50,10 +44,12 @@ func TestThemeCompiles(t *testing.T) {
 				if name != "baseof" && !strings.HasPrefix(name, "article-") && !strings.HasPrefix(name, "embed-") {
 					continue // a layout, a partial or a part of one: executed through the base layout
 				}
-				checked = nil
-				if s.compile(name) == nil {
-					err := s.ht.ExecuteTemplate(io.Discard, name, nil)
-					t.Errorf("%s is executed by html/template: %s", name, whyNotCompiled(s, err, checked))
+				if p, refused := s.compile(name); p == nil {
+					why := fmt.Sprintf("it does not know %T %s", refused, refused)
+					if refused == nil {
+						why = fmt.Sprint(s.ht.ExecuteTemplate(io.Discard, name, nil))
+					}
+					t.Errorf("%s is executed by html/template: %s", name, why)
 				}
 			}
 		})
@@ -69,75 +65,4 @@ func parseFile(t *testing.T, ht *template.Template, name string) {
 	if _, err := ht.Parse(string(b)); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// whyNotCompiled says what kept a template from being compiled: html/template's error, a node
-// check refused, or a function neither the set nor this package has.
-func whyNotCompiled(s *Set, err error, checked []parse.Node) string {
-	var unsafe *template.Error
-	if errors.As(err, &unsafe) {
-		return err.Error()
-	}
-	var reasons []string
-	for _, n := range checked {
-		reasons = append(reasons, fmt.Sprintf("%T %s", n, n))
-	}
-	p := &program{set: s}
-	for _, tmpl := range s.ht.Templates() {
-		if tmpl.Tree == nil {
-			continue
-		}
-		for id := range identifiers(tmpl.Tree.Root) {
-			if escapers[id] == nil && p.function(id) == nil {
-				reasons = append(reasons, fmt.Sprintf("%s calls %s", tmpl.Name(), id))
-			}
-		}
-	}
-	return strings.Join(reasons, "; ")
-}
-
-// identifiers returns the functions the actions under n call.
-func identifiers(n parse.Node) map[string]bool {
-	ids := map[string]bool{}
-	var walk func(parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					for _, a := range c.Args {
-						walk(a)
-					}
-				}
-			}
-		case *parse.ChainNode:
-			walk(n.Node)
-		case *parse.IdentifierNode:
-			ids[n.Ident] = true
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
-		}
-	}
-	walk(n)
-	return ids
 }
