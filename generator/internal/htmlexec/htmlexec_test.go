@@ -323,15 +323,17 @@ func (Fixture) Reflect() reflect.Value                   { return reflect.ValueO
 func (Fixture) ReflectInvalid() reflect.Value            { return reflect.Value{} }
 func (Fixture) Variadic(prefix string, xs ...int) string { return fmt.Sprint(prefix, xs) }
 func (Fixture) BadSig() (string, int)                    { return "", 0 }
-func (Fixture) TooMany() (string, error, int)            { return "", nil, 0 }
-func (Fixture) NoResult()                                {}
-func (Fixture) Boom() (bool, error)                      { return false, errors.New("Boom must not be called") }
-func (f *Fixture) Self() *Fixture                        { return f }
-func (Fixture) Markup() template.HTML                    { return "<b>markup</b>" }
-func (Fixture) Items() iter.Seq[string]                  { return slices.Values([]string{"i1", "i2"}) }
-func (Fixture) AnyNil() any                              { return nil }
-func (Fixture) Celsius() fmt.Stringer                    { return Celsius(100) }
-func (Fixture) NilDeref() string                         { var p *Inner; return p.Name }
+
+//lint:ignore ST1008 the signature is what is tested: a method of three results
+func (Fixture) TooMany() (string, error, int) { return "", nil, 0 }
+func (Fixture) NoResult()                     {}
+func (Fixture) Boom() (bool, error)           { return false, errors.New("Boom must not be called") }
+func (f *Fixture) Self() *Fixture             { return f }
+func (Fixture) Markup() template.HTML         { return "<b>markup</b>" }
+func (Fixture) Items() iter.Seq[string]       { return slices.Values([]string{"i1", "i2"}) }
+func (Fixture) AnyNil() any                   { return nil }
+func (Fixture) Celsius() fmt.Stringer         { return Celsius(100) }
+func (Fixture) NilDeref() string              { var p *Inner; return p.Name }
 
 // testFuncs are the functions of most cases: each call gives a new map, with its own counter.
 func testFuncs() template.FuncMap {
