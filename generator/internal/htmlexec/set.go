@@ -4,10 +4,11 @@
 // html/template adds to each action directly rather than through reflect.
 //
 // html/template still makes every template safe: it escapes each template, and this package
-// executes the escaped tree. A template whose
-// escaped tree calls what this package does not know (an escaper for JavaScript, a template
-// escaped in a context other than text, a function it has not been given) stays with
-// html/template.
+// executes the escaped tree. To have a template escaped without evaluating anything, a Set
+// adds to the html/template set a wrapper that calls it in a branch not taken, and executes
+// the wrapper. A template whose escaped tree calls what this package does not know (an escaper
+// for JavaScript, a template escaped in a context other than text, a function it has not been
+// given) stays with html/template.
 package htmlexec
 
 import (
