@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -55,4 +56,27 @@ func TestPosition(t *testing.T) {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", tc.offset, line, col, tc.line, tc.col)
 		}
 	}
+}
+
+// FuzzLines checks the index of line starts against a plain reading of the bytes: each line's
+// start, and whether it is all ASCII.
+func FuzzLines(f *testing.F) {
+	for _, s := range []string{"", "\n", "a\nb", "ab\n\n", "Ünïcode\nplain ascii line here\n", "12345678é\n\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l := NewLines([]byte(s))
+		starts, ascii := []int{0}, []bool{true}
+		for i := 0; i < len(s); i++ {
+			switch {
+			case s[i] == '\n':
+				starts, ascii = append(starts, i+1), append(ascii, true)
+			case s[i] >= 0x80:
+				ascii[len(ascii)-1] = false
+			}
+		}
+		if !slices.Equal(l.starts, starts) || !slices.Equal(l.ascii, ascii) {
+			t.Errorf("NewLines(%q): starts %v ascii %v, want %v %v", s, l.starts, l.ascii, starts, ascii)
+		}
+	})
 }

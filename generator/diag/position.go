@@ -1,6 +1,8 @@
 package diag
 
 import (
+	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 )
@@ -14,18 +16,38 @@ type Lines struct {
 
 // NewLines indexes the line starts of src.
 func NewLines(src []byte) *Lines {
-	starts := []int{0}
-	ascii := []bool{true}
-	for i, c := range src {
-		switch {
-		case c == '\n':
-			starts = append(starts, i+1)
-			ascii = append(ascii, true)
-		case c >= utf8.RuneSelf:
-			ascii[len(ascii)-1] = false
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	l := &Lines{src: src, starts: make([]int, 0, n), ascii: make([]bool, 0, n)}
+	for start := 0; ; {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		l.starts = append(l.starts, start)
+		l.ascii = append(l.ascii, isASCII(src[start:end]))
+		if end == len(src) {
+			return l
+		}
+		start = end + 1
+	}
+}
+
+// isASCII reports whether b is all ASCII, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
 	}
-	return &Lines{src: src, starts: starts, ascii: ascii}
+	return true
 }
 
 // Position returns the 1-based line and column of the byte at offset. Columns count characters,
