@@ -9,7 +9,6 @@
 package model
 
 import (
-	"fmt"
 	"iter"
 	"slices"
 	"strconv"
@@ -232,10 +231,36 @@ type Module struct {
 }
 
 // URL is the site path of the module's page.
-func (m *Module) URL() string { return "modules/" + strconv.Itoa(m.Number) + "/index.html" }
+func (m *Module) URL() string {
+	var b [32]byte
+	return string(appendModuleURL(b[:0], m.Number))
+}
 
 // Name is "Module 4".
-func (m *Module) Name() string { return "Module " + strconv.Itoa(m.Number) }
+func (m *Module) Name() string {
+	var b [32]byte
+	return string(appendModuleName(b[:0], m.Number))
+}
+
+// The names, paths and fragments below are made in a buffer of the caller's and copied to a
+// string once: the layouts ask for them hundreds of thousands of times in a large build.
+
+func appendModuleURL(b []byte, module int) []byte {
+	b = strconv.AppendInt(append(b, "modules/"...), int64(module), 10)
+	return append(b, "/index.html"...)
+}
+
+func appendModuleName(b []byte, module int) []byte {
+	return strconv.AppendInt(append(b, "Module "...), int64(module), 10)
+}
+
+func appendActivityAnchor(b []byte, activity int) []byte {
+	return strconv.AppendInt(append(b, "activity-"...), int64(activity), 10)
+}
+
+func appendStepAnchor(b []byte, activity, step int) []byte {
+	return strconv.AppendInt(append(appendActivityAnchor(b, activity), "-step-"...), int64(step), 10)
+}
 
 // Minutes is how long the module lasts: its own duration, or, when it gives none, the minutes
 // the agenda gives it.
@@ -292,9 +317,12 @@ type Competency struct {
 // ID is the competency's number as the curriculum writes it: "2".
 func (c *Competency) ID() string { return strconv.Itoa(c.Number) }
 
-// Anchor is the competency's fragment on the competencies page and its module's page.
+// Anchor is the competency's fragment on the competencies page and its module's page:
+// "module-4-competency-2".
 func (c *Competency) Anchor() string {
-	return fmt.Sprintf("module-%d-competency-%d", c.Module.Number, c.Number)
+	var b [48]byte
+	s := strconv.AppendInt(append(b[:0], "module-"...), int64(c.Module.Number), 10)
+	return string(strconv.AppendInt(append(s, "-competency-"...), int64(c.Number), 10))
 }
 
 // Objective is one learning/performance objective, numbered competency.n.
@@ -307,11 +335,17 @@ type Objective struct {
 }
 
 // ID is the objective's number as the curriculum writes it: "2.1".
-func (o *Objective) ID() string { return fmt.Sprintf("%d.%d", o.Competency.Number, o.Number) }
+func (o *Objective) ID() string {
+	var b [24]byte
+	return string(appendNumber(b[:0], o.Competency.Number, o.Number, '.'))
+}
 
-// Anchor is the objective's fragment on the competencies page and its module's page.
+// Anchor is the objective's fragment on the competencies page and its module's page:
+// "module-4-objective-2-1".
 func (o *Objective) Anchor() string {
-	return fmt.Sprintf("module-%d-objective-%d-%d", o.Competency.Module.Number, o.Competency.Number, o.Number)
+	var b [48]byte
+	s := strconv.AppendInt(append(b[:0], "module-"...), int64(o.Competency.Module.Number), 10)
+	return string(appendNumber(append(s, "-objective-"...), o.Competency.Number, o.Number, '-'))
 }
 
 // Activity is one activity of a module, numbered from 1 in its module.
@@ -331,13 +365,23 @@ type Activity struct {
 }
 
 // Anchor is the activity's fragment on its module's page.
-func (a *Activity) Anchor() string { return "activity-" + strconv.Itoa(a.Number) }
+func (a *Activity) Anchor() string {
+	var b [32]byte
+	return string(appendActivityAnchor(b[:0], a.Number))
+}
 
 // URL is the site path of the activity.
-func (a *Activity) URL() string { return a.Module.URL() + "#" + a.Anchor() }
+func (a *Activity) URL() string {
+	var b [64]byte
+	return string(appendActivityAnchor(append(appendModuleURL(b[:0], a.Module.Number), '#'), a.Number))
+}
 
 // Name is "Module 4, Activity 2".
-func (a *Activity) Name() string { return a.Module.Name() + ", Activity " + strconv.Itoa(a.Number) }
+func (a *Activity) Name() string {
+	var b [48]byte
+	s := append(appendModuleName(b[:0], a.Module.Number), ", Activity "...)
+	return string(strconv.AppendInt(s, int64(a.Number), 10))
+}
 
 // Step is one step of an activity, numbered from 1 in its activity.
 type Step struct {
@@ -350,10 +394,17 @@ type Step struct {
 }
 
 // Anchor is the step's fragment on its module's page.
-func (s *Step) Anchor() string { return s.Activity.Anchor() + "-step-" + strconv.Itoa(s.Number) }
+func (s *Step) Anchor() string {
+	var b [48]byte
+	return string(appendStepAnchor(b[:0], s.Activity.Number, s.Number))
+}
 
 // URL is the site path of the step.
-func (s *Step) URL() string { return s.Activity.Module.URL() + "#" + s.Anchor() }
+func (s *Step) URL() string {
+	var b [80]byte
+	u := append(appendModuleURL(b[:0], s.Activity.Module.Number), '#')
+	return string(appendStepAnchor(u, s.Activity.Number, s.Number))
+}
 
 // Name is "Module 4, Activity 2, Step 1".
 func (s *Step) Name() string { return s.Activity.Name() + ", Step " + strconv.Itoa(s.Number) }
@@ -361,7 +412,15 @@ func (s *Step) Name() string { return s.Activity.Name() + ", Step " + strconv.It
 // Number is a handout's or transparency's number, module.n.
 type Number struct{ Module, N int }
 
-func (n Number) String() string { return strconv.Itoa(n.Module) + "." + strconv.Itoa(n.N) }
+func (n Number) String() string {
+	var b [24]byte
+	return string(appendNumber(b[:0], n.Module, n.N, '.'))
+}
+
+// appendNumber appends "a.b", or "a-b", with sep between.
+func appendNumber(b []byte, a, n int, sep byte) []byte {
+	return strconv.AppendInt(append(strconv.AppendInt(b, int64(a), 10), sep), int64(n), 10)
+}
 
 // Compare orders numbers as the curriculum does: 4.2 before 4.10.
 func (n Number) Compare(o Number) int {
@@ -415,10 +474,10 @@ type Handout struct {
 }
 
 // URL is the site path of the handout's page.
-func (h *Handout) URL() string { return "handouts/" + h.Number.String() + "/index.html" }
+func (h *Handout) URL() string { return h.Number.path("handouts/") }
 
 // Name is "Handout 4.1".
-func (h *Handout) Name() string { return "Handout " + h.Number.String() }
+func (h *Handout) Name() string { return h.Number.name("Handout ") }
 
 // Transparency is one transparency: a handout projected (Handout is set), or one of its own
 // from content/transparencies/N.N.md.
@@ -433,10 +492,22 @@ type Transparency struct {
 }
 
 // URL is the site path of the transparency's page.
-func (t *Transparency) URL() string { return "transparencies/" + t.Number.String() + "/index.html" }
+func (t *Transparency) URL() string { return t.Number.path("transparencies/") }
 
 // Name is "Transparency 4.1".
-func (t *Transparency) Name() string { return "Transparency " + t.Number.String() }
+func (t *Transparency) Name() string { return t.Number.name("Transparency ") }
+
+// path is the site path of the page of a number's document in folder: "handouts/4.1/index.html".
+func (n Number) path(folder string) string {
+	var b [48]byte
+	return string(append(appendNumber(append(b[:0], folder...), n.Module, n.N, '.'), "/index.html"...))
+}
+
+// name is a number's document's name, of kind: "Handout 4.1".
+func (n Number) name(kind string) string {
+	var b [32]byte
+	return string(appendNumber(append(b[:0], kind...), n.Module, n.N, '.'))
+}
 
 // Form reports whether the transparency shows a form (it is a handout that is one).
 func (t *Transparency) Form() bool { return t.Handout != nil && t.Handout.Form }

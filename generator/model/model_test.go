@@ -118,3 +118,38 @@ func TestNeeds(t *testing.T) {
 		t.Errorf("Needs = %q, want %q", got, want)
 	}
 }
+
+// TestNames checks the names, site paths and fragments of a curriculum's parts, with numbers
+// of several digits.
+func TestNames(t *testing.T) {
+	m := &Module{Number: 1234}
+	c := &Competency{Module: m, Number: 56}
+	o := &Objective{Competency: c, Number: 789}
+	a := &Activity{Module: m, Number: 101}
+	s := &Step{Activity: a, Number: 2002}
+	h := &Handout{Number: Number{1234, 56}}
+	tr := &Transparency{Number: Number{7, 890}}
+	for _, tc := range []struct{ got, want string }{
+		{m.URL(), "modules/1234/index.html"},
+		{m.Name(), "Module 1234"},
+		{c.ID(), "56"},
+		{c.Anchor(), "module-1234-competency-56"},
+		{o.ID(), "56.789"},
+		{o.Anchor(), "module-1234-objective-56-789"},
+		{a.Anchor(), "activity-101"},
+		{a.URL(), "modules/1234/index.html#activity-101"},
+		{a.Name(), "Module 1234, Activity 101"},
+		{s.Anchor(), "activity-101-step-2002"},
+		{s.URL(), "modules/1234/index.html#activity-101-step-2002"},
+		{s.Name(), "Module 1234, Activity 101, Step 2002"},
+		{h.URL(), "handouts/1234.56/index.html"},
+		{h.Name(), "Handout 1234.56"},
+		{tr.URL(), "transparencies/7.890/index.html"},
+		{tr.Name(), "Transparency 7.890"},
+		{h.Number.String(), "1234.56"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
