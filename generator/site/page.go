@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/util"
 
@@ -134,15 +136,21 @@ func (p *page) renderArticle() (template.HTML, error) {
 	default:
 		kind = "page"
 	}
-	var buf strings.Builder
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
 	buf.Grow(p.sizeHint())
 	q := *p
 	q.inArticle = true
-	if err := p.tmpl.ExecuteTemplate(&buf, "article-"+kind, &q); err != nil {
+	if err := p.tmpl.ExecuteTemplate(buf, "article-"+kind, &q); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(buf.String()), nil // a copy of the size of the article
 }
+
+// renderBuffers are what articles and documents' text are rendered into: the result is copied
+// out at its size, and the buffer, grown to about the largest, serves the next.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Link is a titled site path.
 type Link struct {
@@ -242,12 +250,14 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 	case p.packet != nil && !p.inArticle && !p.inScript:
 		p.packet.outside = true
 	}
-	var buf strings.Builder
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
 	buf.Grow(len(f.HTML) + len(f.Ops)*32)
-	if err := f.Render(fragment.Unbuffered{Builder: &buf}, p); err != nil {
+	if err := f.Render(fragment.Unbuffered{Buffer: buf}, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(buf.String()), nil // a copy of the size of the text
 }
 
 // HasBody reports whether a document has any content beyond its front matter.

@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"io"
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/renderer/html"
@@ -228,9 +227,9 @@ func (f *Fragment) Render(out io.Writer, page Page) error {
 	return w.Flush()
 }
 
-// Unbuffered is a strings.Builder as a util.BufWriter, for Render to write to directly: it
-// has no buffer to flush.
-type Unbuffered struct{ *strings.Builder }
+// Unbuffered is a bytes.Buffer as a util.BufWriter, for Render to write to directly: it has no
+// buffer to flush.
+type Unbuffered struct{ *bytes.Buffer }
 
 func (Unbuffered) Available() int { return 0 }
 func (Unbuffered) Buffered() int  { return 0 }
