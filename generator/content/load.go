@@ -182,10 +182,6 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		subs[i] = sub
 	})
 	l.cache.keep(l, paths, subs)
-	sig := sha256.New()
-	if l.settings != nil {
-		sig.Write(l.settings.sum[:])
-	}
 	// Made once at their size: at a thousand modules the references alone are megabytes,
 	// which growing by appending would copy over and over.
 	var nrefs int
@@ -193,9 +189,7 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		nrefs += len(sub.refs)
 	}
 	l.refs = slices.Grow(l.refs, nrefs)
-	for i, sub := range subs {
-		sig.Write([]byte(paths[i] + "\x00"))
-		sig.Write(sub.sig[:])
+	for _, sub := range subs {
 		l.diags.Merge(sub.diags)
 		l.modules = append(l.modules, sub.modules...)
 		l.handouts = append(l.handouts, sub.handouts...)
@@ -205,6 +199,14 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		l.refs = append(l.refs, sub.refs...)
 	}
 	if l.cache != nil {
+		sig := sha256.New()
+		if l.settings != nil {
+			sig.Write(l.settings.sum[:])
+		}
+		for i, sub := range subs {
+			sig.Write([]byte(paths[i] + "\x00"))
+			sig.Write(sub.sig[:])
+		}
 		sig.Sum(l.sig[:0])
 	}
 }

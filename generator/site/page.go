@@ -95,7 +95,7 @@ func (p *page) takeArticle() (template.HTML, error) {
 	return a, err
 }
 
-// sizeHint is about how many bytes the part's article takes.
+// sizeHint is about how many bytes the part's article takes, for sizing its packet's page.
 func (p *page) sizeHint() int {
 	var doc *model.Document
 	switch {
@@ -109,8 +109,8 @@ func (p *page) sizeHint() int {
 		doc = p.Page.Doc
 	}
 	// The layouts write up to as much again around a document's text; a transparency's notes
-	// are the script of the steps that use it. Too much costs little: a strings.Builder does
-	// not touch the memory it has not written.
+	// are the script of the steps that use it. Too much costs little: the page's
+	// strings.Builder does not touch the memory it has not written.
 	n := partSize
 	if doc != nil {
 		for f := range doc.Fragments() {
@@ -139,7 +139,6 @@ func (p *page) renderArticle() (template.HTML, error) {
 	buf := renderBuffers.Get().(*bytes.Buffer)
 	defer renderBuffers.Put(buf)
 	buf.Reset()
-	buf.Grow(p.sizeHint())
 	q := *p
 	q.inArticle = true
 	if err := p.tmpl.ExecuteTemplate(buf, "article-"+kind, &q); err != nil {
@@ -253,7 +252,6 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 	buf := renderBuffers.Get().(*bytes.Buffer)
 	defer renderBuffers.Put(buf)
 	buf.Reset()
-	buf.Grow(len(f.HTML) + len(f.Ops)*32)
 	if err := f.Render(fragment.Unbuffered{Buffer: buf}, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}
