@@ -177,6 +177,37 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
+// TestBuildWritesWhatGenerateEmits: a build streams its pages and search index to their files
+// as they render, where Generate hands each file whole to its caller; both make the same files,
+// byte for byte, and count them alike.
+func TestBuildWritesWhatGenerateEmits(t *testing.T) {
+	for _, src := range []string{"../content", corpusDir(t, 12)} {
+		emitted := map[string][]byte{}
+		want, err := generator.Generate(os.DirFS(src), "content", site.Options{}, func(p string, b []byte) error {
+			emitted[p] = b
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		written, got, err := buildDir(t, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		delete(written, ".curriculum-output") // the build's mark on its folder
+		if got.Files != want.Files || got.Pages != want.Pages || len(written) != len(emitted) {
+			t.Errorf("%s: built %d files (%d pages), %d on disk; generated %d (%d pages), %d emitted", src, got.Files, got.Pages, len(written), want.Files, want.Pages, len(emitted))
+		}
+		for p, b := range emitted {
+			if w, ok := written[p]; !ok {
+				t.Errorf("%s: %s was emitted but not written", src, p)
+			} else if !bytes.Equal(w, b) {
+				t.Errorf("%s: %s differs:\n%s", src, p, firstDiff(b, w))
+			}
+		}
+	}
+}
+
 var (
 	tags  = regexp.MustCompile(`(?s)<[^>]*>`)
 	space = regexp.MustCompile(`\s+`)

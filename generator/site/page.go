@@ -136,9 +136,8 @@ func (p *page) renderArticle() (template.HTML, error) {
 	default:
 		kind = "page"
 	}
-	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer renderBuffers.Put(buf)
-	buf.Reset()
+	buf := getRenderBuffer()
+	defer putRenderBuffer(buf)
 	q := *p
 	q.inArticle = true
 	if err := p.tmpl.ExecuteTemplate(buf, "article-"+kind, &q); err != nil {
@@ -148,8 +147,24 @@ func (p *page) renderArticle() (template.HTML, error) {
 }
 
 // renderBuffers are what articles and documents' text are rendered into: the result is copied
-// out at its size, and the buffer, grown to about the largest, serves the next.
+// out at its size, and the buffer, grown to about the largest, serves the next. A buffer grown
+// past maxPooled (the guide's index of competencies, megabytes at a thousand modules) is let
+// go: the pool would keep it through two collections, and no other article needs it.
 var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooled = 256 << 10
+
+func getRenderBuffer() *bytes.Buffer {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+func putRenderBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooled {
+		renderBuffers.Put(buf)
+	}
+}
 
 // Link is a titled site path.
 type Link struct {
@@ -249,9 +264,8 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 	case p.packet != nil && !p.inArticle && !p.inScript:
 		p.packet.outside = true
 	}
-	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer renderBuffers.Put(buf)
-	buf.Reset()
+	buf := getRenderBuffer()
+	defer putRenderBuffer(buf)
 	if err := f.Render(fragment.Unbuffered{Buffer: buf}, p); err != nil {
 		return "", fmt.Errorf("%s: %w", doc.File, err)
 	}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"io"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -19,17 +21,19 @@ const SearchIndexPath = "js/search-index.js"
 // the fragment of the exact place.
 //
 // The entries are written straight into the script as JSON, the bytes encoding/json would
-// write for them: at a thousand modules the index is megabytes, and a list of entries marshalled
-// whole would hold it several times over.
-func (r *renderer) searchIndex() []byte {
-	// The index is written in chunks, and joined once: at a thousand modules it is 4.6 MB.
+// write for them, to w in chunks of 64 KB: at a thousand modules the index is 4.6 MB, and a
+// list of entries marshalled whole would hold it several times over.
+func (r *renderer) searchIndex(w io.Writer) error {
 	const chunk = 64 << 10
-	var chunks [][]byte
+	var err error
 	b := append(make([]byte, 0, chunk), "// The search index of the site, made by curriculum build.\nwindow.curriculumSearch = ["...)
 	first := true
 	add := func(kind, title, in, url string) {
 		if len(b) > chunk-1024 {
-			chunks, b = append(chunks, b), make([]byte, 0, chunk)
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			b = b[:0]
 		}
 		if !first {
 			b = append(b, ',')
@@ -79,8 +83,34 @@ func (r *renderer) searchIndex() []byte {
 	}
 	add("Page", "Competencies at a Glance", "", "competencies/index.html")
 	add("Page", "Schedule at a Glance", "", "schedule/index.html")
-	return slices.Concat(append(chunks, b, []byte("];\n"))...)
+	if err == nil {
+		_, err = w.Write(append(b, "];\n"...))
+	}
+	return err
 }
+
+// streamSearchIndex writes the search index to the file create makes for it.
+func (r *renderer) streamSearchIndex(create func(string) (io.WriteCloser, error)) error {
+	f, err := create(SearchIndexPath)
+	if err != nil {
+		return err
+	}
+	if err := r.searchIndex(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// chunks collects what is written to it, each write copied, and joins it once.
+type chunks [][]byte
+
+func (c *chunks) Write(p []byte) (int, error) {
+	*c = append(*c, bytes.Clone(p))
+	return len(p), nil
+}
+
+func (c chunks) bytes() []byte { return slices.Concat(c...) }
 
 const hexDigits = "0123456789abcdef"
 

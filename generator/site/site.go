@@ -143,14 +143,27 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		return count(pages[i].Path, out.data)
 	}
 	// The search index is made of the model alone: it is made while the pages render, and it
-	// is waited for however the render ends, so that nothing reads the model after.
-	search := make(chan []byte, 1)
-	if reuse != nil && !reuse.all && cache.search != nil {
-		search <- cache.search
-	} else {
-		go func() { search <- r.searchIndex() }()
+	// is waited for however the render ends, so that nothing reads the model after. Where
+	// pages are streamed to their files, so is the index, and nothing holds it.
+	type searchResult struct {
+		data     []byte
+		streamed bool // written to its file, not held in data
+		err      error
 	}
-	index := sync.OnceValue(func() []byte { return <-search })
+	search := make(chan searchResult, 1)
+	switch {
+	case reuse != nil && !reuse.all && cache.search != nil:
+		search <- searchResult{data: cache.search}
+	case opts.Create != nil && cache == nil:
+		go func() { search <- searchResult{streamed: true, err: r.streamSearchIndex(opts.Create)} }()
+	default:
+		go func() {
+			var c chunks
+			err := r.searchIndex(&c)
+			search <- searchResult{data: c.bytes(), err: err}
+		}()
+	}
+	index := sync.OnceValue(func() searchResult { return <-search })
 	defer index()
 	if reuse != nil && !reuse.all {
 		// After an edit of some text, most pages are taken as they were: the few that show
@@ -172,10 +185,14 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 	}
 	if cache != nil {
-		cache.pages, cache.parts, cache.search = newPages, newParts, index()
+		cache.pages, cache.parts, cache.search = newPages, newParts, index().data
 		cache.templates, cache.shared, cache.sources = r.templates, r.shared, r.sources
 	}
-	if err := count(SearchIndexPath, index()); err != nil {
+	if idx := index(); idx.err != nil {
+		return stats, idx.err
+	} else if idx.streamed {
+		stats.Files++
+	} else if err := count(SearchIndexPath, idx.data); err != nil {
 		return stats, err
 	}
 	if r.baseURL != "" {
