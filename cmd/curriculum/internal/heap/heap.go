@@ -9,9 +9,12 @@
 //     Go 1.21.1 (it still does for its own metadata once a heap's goal passes 1 GB).
 //     GODEBUG=disablethp=1, Go's own switch for huge pages, turns this off.
 //   - The collector waits until the process's memory reaches [Floor] before its first cycle,
-//     and then collects as GOGC=100 does: a small site is built without collecting at all, and
-//     a catalogue's build keeps the usual pace, peak and memory. GOGC or GOMEMLIMIT in the
-//     environment leave the collector as they say.
+//     and then collects as GOGC=100 does, within a memory limit of [Cap] while the live heap
+//     leaves it room: a small site is built without collecting at all, and a catalogue's build
+//     stays under 100 MB where GOGC=100 alone would let it reach 120–130 MB. The limit never
+//     comes closer than 60 % of the live heap above it ([limit]), so that a bigger catalogue is
+//     collected at most 1.7 times as often as GOGC=100 would, never continually. GOGC or
+//     GOMEMLIMIT in the environment leave the collector as they say.
 package heap
 
 import (
@@ -19,6 +22,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 // Floor is the memory limit the collector keeps to until its first cycle: the process's memory
@@ -28,6 +32,10 @@ const Floor = 48 << 20
 // reserve is how much of the heap is laid out at start, and backed by huge pages where that is
 // asked for: more than a build of a few modules allocates all told.
 const reserve = 32 << 20
+
+// Cap is the memory the collector keeps the process's memory under, past the floor, while the
+// live heap leaves it room: with the program's own pages, a process of under 100 MB.
+const Cap = 85 << 20
 
 func init() {
 	_, gogc := os.LookupEnv("GOGC")
@@ -46,6 +54,39 @@ func init() {
 	// The cleanup of an object nothing refers to runs after the first collection.
 	runtime.AddCleanup(new([64]byte), func(int) {
 		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
+		pace()
 	}, 0)
+}
+
+// pace sets the memory limit from what the last collection found live, and again after each
+// collection.
+func pace() {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+	}
+	metrics.Read(s)
+	var v [6]uint64
+	for i := range s {
+		if s[i].Value.Kind() == metrics.KindUint64 {
+			v[i] = s[i].Value.Uint64()
+		}
+	}
+	// The runtime's own memory (stacks, the collector's metadata) counts towards the limit.
+	runtimeOwn := int64(v[1]) - int64(v[2]) - int64(v[3]) - int64(v[4]) - int64(v[5])
+	debug.SetMemoryLimit(limit(int64(v[0]), max(runtimeOwn, 0)))
+	runtime.AddCleanup(new([64]byte), func(int) { pace() }, 0)
+}
+
+// limit is the memory limit for a live heap of live bytes and the runtime's own memory: [Cap],
+// unless that would leave the heap less than 60 % of live to grow by before a collection.
+func limit(live, runtimeOwn int64) int64 {
+	if live > math.MaxInt64/2 {
+		return math.MaxInt64
+	}
+	return max(Cap, live+live/5*3+runtimeOwn)
 }

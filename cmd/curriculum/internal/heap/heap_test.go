@@ -30,19 +30,64 @@ func TestMain(m *testing.M) {
 }
 
 // TestFloor checks that a collection ends the floor: the collector then paces itself as
-// GOGC=100 does, with no memory limit.
+// GOGC=100 does, within the memory limit pace sets.
 func TestFloor(t *testing.T) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT is set; TestEnvironment checks that they are left alone")
 	}
 	runtime.GC()
+	waitFor(t, "GOGC 100 and a memory limit of at least Cap", func(percent, limit int64) bool {
+		return percent == 100 && limit >= Cap && limit < math.MaxInt64
+	})
+}
+
+// TestPaceFollowsTheLiveHeap: with more live than Cap leaves room for, the limit rises above
+// it, so that the collector does not run continually; and it comes down again once the heap
+// is let go.
+func TestPaceFollowsTheLiveHeap(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set")
+	}
+	live := make([]byte, 96<<20)
+	for i := range live {
+		live[i] = byte(i)
+	}
+	runtime.GC()
+	waitFor(t, "a limit of at least 1.6 times the live heap", func(percent, limit int64) bool {
+		return limit >= int64(len(live))*8/5
+	})
+	runtime.KeepAlive(live)
+	live = nil
+	runtime.GC()
+	waitFor(t, "the limit back to Cap", func(percent, limit int64) bool { return limit == Cap })
+}
+
+// waitFor collects until the collector's settings are as ok wants: the limit is set after a
+// collection, by a cleanup that runs soon after.
+func waitFor(t *testing.T, want string, ok func(percent, limit int64) bool) {
+	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
 		percent, limit := collector()
-		if percent == 100 && limit == math.MaxInt64 {
+		if ok(percent, limit) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after a collection: GOGC %d, memory limit %d; want 100 and no limit", percent, limit)
+			t.Fatalf("GOGC %d, memory limit %d; want %s", percent, limit, want)
+		}
+		runtime.GC()
+	}
+}
+
+func TestLimit(t *testing.T) {
+	for _, tc := range []struct{ live, own, want int64 }{
+		{0, 0, Cap},
+		{40 << 20, 8 << 20, Cap}, // 72 MB: the cap has room
+		{60 << 20, 8 << 20, 60<<20 + 60<<20/5*3 + 8<<20}, // 104 MB: 60 % above the live heap
+		{1 << 30, 16 << 20, 1<<30 + 1<<30/5*3 + 16<<20},  // a big catalogue
+		{math.MaxInt64, 0, math.MaxInt64},                // no overflow
+	} {
+		if got := limit(tc.live, tc.own); got != tc.want {
+			t.Errorf("limit(%d, %d) = %d, want %d", tc.live, tc.own, got, tc.want)
 		}
 	}
 }
