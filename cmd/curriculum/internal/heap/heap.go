@@ -35,7 +35,7 @@ const reserve = 32 << 20
 
 // Cap is the memory the collector keeps the process's memory under, past the floor, while the
 // live heap leaves it room: with the program's own pages, a process of under 100 MB.
-const Cap = 85 << 20
+const Cap = 80 << 20
 
 func init() {
 	_, gogc := os.LookupEnv("GOGC")
