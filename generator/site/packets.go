@@ -195,16 +195,35 @@ func (p *page) Notes() []*page {
 	return notes
 }
 
-// Prints lists the packets the page's document is printed in.
+// Prints lists the packets the page's document is printed in, in the order of the site's
+// packets: the guide, the day's handouts or transparencies, and then the module's own packet,
+// found by its module rather than among the thousand of a catalogue.
 func (p *page) Prints() []*Packet {
 	var out []*Packet
 	for _, pk := range p.r.packets {
-		switch {
-		case p.Module != nil && pk.Kind == "module" && pk.Module == p.Module,
-			p.Module != nil && pk.Kind == "guide",
-			p.Handout != nil && (pk.Kind == "handouts" || pk.Kind == "module" && pk.Module == p.Handout.Module),
-			p.Transparency != nil && pk.Kind == "transparencies":
+		if pk.Kind == "module" {
+			break // the modules' packets come after the others
+		}
+		if p.Module != nil && pk.Kind == "guide" || p.Handout != nil && pk.Kind == "handouts" || p.Transparency != nil && pk.Kind == "transparencies" {
 			out = append(out, pk)
+		}
+	}
+	of := func(m *model.Module) int {
+		if i, ok := p.r.modulePackets[m]; ok && m != nil {
+			return i
+		}
+		return -1
+	}
+	a, b := of(p.Module), -1
+	if p.Handout != nil {
+		b = of(p.Handout.Module)
+	}
+	if b >= 0 && b < a {
+		a, b = b, a
+	}
+	for _, i := range []int{a, b} {
+		if i >= 0 && (len(out) == 0 || out[len(out)-1] != p.r.packets[i]) {
+			out = append(out, p.r.packets[i])
 		}
 	}
 	return out

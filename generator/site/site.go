@@ -103,6 +103,12 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		r.templates, r.shared, r.sources = cache.templates, cache.shared, cache.sources
 	}
 	r.packets = r.packetList(opts.PDF)
+	r.modulePackets = map[*model.Module]int{}
+	for i, pk := range r.packets {
+		if pk.Kind == "module" {
+			r.modulePackets[pk.Module] = i
+		}
+	}
 	stats = Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
 		stats.Files++
@@ -226,6 +232,8 @@ type renderer struct {
 	sources   map[string]string        // template name → the candidate it was parsed from
 	nav       []*NavItem
 	packets   []*Packet
+	// modulePackets finds each module's packet in packets.
+	modulePackets map[*model.Module]int
 	// participant is set for the participant edition.
 	participant bool
 	// reuse is what the render may take from its cache; nil without one.
