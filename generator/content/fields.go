@@ -29,6 +29,9 @@ var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parse reads src as YAML and returns its top-level mapping, or nil after reporting why it
 // cannot. An empty document is an empty mapping.
 func (y *yamlFile) parse(src []byte, what string) *yaml.Node {
+	if doc, ok := parsePlainYAML(src); ok {
+		return doc.Content[0] // a mapping
+	}
 	var doc yaml.Node
 	lines := yamlLines(src)
 	if err := yaml.Unmarshal(src, &doc); err != nil {
