@@ -148,6 +148,9 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 		return count(pages[i].Path, out.data)
 	}
+	// Without a cache to keep them, pages are written to their files as they render, when the
+	// caller can create files (Create).
+	stream := opts.Create != nil && cache == nil
 	// The search index is made of the model alone: it is made while the pages render, and it
 	// is waited for however the render ends, so that nothing reads the model after. Where
 	// pages are streamed to their files, so is the index, and nothing holds it.
@@ -160,7 +163,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	switch {
 	case reuse != nil && !reuse.all && cache.search != nil:
 		search <- searchResult{data: cache.search}
-	case opts.Create != nil && cache == nil:
+	case stream:
 		go func() { search <- searchResult{streamed: true, err: r.streamSearchIndex(opts.Create)} }()
 	default:
 		go func() {
@@ -181,7 +184,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		order := renderOrder(pages)
 		err := work.Ordered(len(pages), renderWindow, func(j int) (rendered, error) {
 			p := pages[order[j]]
-			if opts.Create != nil && cache == nil {
+			if stream {
 				return r.streamPage(p, opts.Create)
 			}
 			return r.renderPage(p)
