@@ -30,7 +30,7 @@ var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // cannot. An empty document is an empty mapping.
 func (y *yamlFile) parse(src []byte, what string) *yaml.Node {
 	if doc, ok := parsePlainYAML(src); ok {
-		return doc.Content[0] // a mapping
+		return doc.Content[0] // a mapping, its lines the file's: no break but the line feed
 	}
 	var doc yaml.Node
 	lines := yamlLines(src)

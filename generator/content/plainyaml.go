@@ -41,6 +41,7 @@ func parsePlainYAML(src []byte) (*yaml.Node, bool) {
 // plainParser reads src a line at a time. The line it is at starts at start (after its
 // indent), and is line number line.
 type plainParser struct {
+	depth  int // of the collections being read, up to maxDepth
 	src    []byte
 	pos    int // where the next line starts
 	line   int // the current line's number, from 1
@@ -50,9 +51,10 @@ type plainParser struct {
 }
 
 // check refuses any byte the plain reading leaves to the YAML parser: tabs, carriage returns
-// and other control characters, comment marks, and any character that is not
-// printable to the YAML parser (which refuses characters past U+FFFF) or that it takes for a
-// line break (NEL, LS, PS) or a byte order mark.
+// and other control characters, comment marks, bytes that are not UTF-8, and any character
+// that is not printable in YAML or that YAML takes for a line break (NEL, LS, PS) or a byte
+// order mark. With no line break but the line feed, the lines the plain reading counts are
+// the file's (yamlFile.parse renumbers the YAML parser's, which count the others too).
 func (p *plainParser) check() bool {
 	for i := 0; i < len(p.src); {
 		c := p.src[i]
@@ -64,7 +66,7 @@ func (p *plainParser) check() bool {
 			continue
 		}
 		r, size := utf8.DecodeRune(p.src[i:])
-		if r == utf8.RuneError || r < 0xa0 || r == '\u2028' || r == '\u2029' || r == '\ufeff' || r >= 0xfffe {
+		if r == utf8.RuneError && size == 1 || r < 0xa0 || r == '\u2028' || r == '\u2029' || r == '\ufeff' || r == 0xfffe || r == 0xffff {
 			return false
 		}
 		i += size
@@ -95,16 +97,24 @@ func (p *plainParser) next() {
 	p.eof, p.indent, p.text = true, -1, nil
 }
 
+// maxDepth is as deep as the plain reading nests collections; the YAML parser refuses
+// documents nested past 10,000, and front matter is nested two or three deep.
+const maxDepth = 100
+
 // mapping reads the block mapping whose keys stand at column indent (from 0) of this line and
 // the lines after it.
 func (p *plainParser) mapping(indent int) (*yaml.Node, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, false
+	}
+	defer func() { p.depth-- }()
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line, Column: indent + 1}
 	for !p.eof && p.indent == indent {
 		key, rest, ok := cutKey(p.text)
 		if !ok {
 			return nil, false
 		}
-		for i := 0; i < len(m.Content); i += 2 {
+		for i := 0; i < len(m.Content); i += 2 { // front matter has a few keys
 			if m.Content[i].Value == key {
 				return nil, false // a repeated key: the YAML parser says what it makes of it
 			}
@@ -153,6 +163,10 @@ func (p *plainParser) mapping(indent int) (*yaml.Node, bool) {
 // sequence reads the block sequence whose dashes stand at column indent of this line and the
 // lines after it.
 func (p *plainParser) sequence(indent int) (*yaml.Node, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, false
+	}
+	defer func() { p.depth-- }()
 	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line, Column: indent + 1}
 	for !p.eof && p.indent == indent && isItem(p.text) {
 		spaces := 1
@@ -163,7 +177,8 @@ func (p *plainParser) sequence(indent int) (*yaml.Node, bool) {
 		item := p.text[spaces:]
 		var v *yaml.Node
 		if _, _, isMapping := cutKey(item); isMapping {
-			// - key: value, a mapping that goes on at the key's column
+			// - key: value, a mapping that goes on at the key's column: the rest of this line
+			// is read as a line of its own, indented to the key (the line's number stays).
 			p.indent, p.text = at, item
 			var ok bool
 			if v, ok = p.mapping(at); !ok {

@@ -64,7 +64,7 @@ var plainYAMLSeeds = []string{
 	"true: a", "y: b", "on: c", "a-b_c1: d", "1a: b", "_a: b", "-a: b",
 	"a: b # c", "a: C#", "a: 'b'", "a: \"b\"", "a: it's", "a: [b]", "a: {b}", "a: b, c", "a: b [c]",
 	"a: &x b", "a: *x", "a: !b c", "a: |\n  b", "a: >\n  b", "a: %b", "a: @b", "a: `b`", "a: ?b", "a: -b", "a: - b", "a: :b", "a: b:c", "a: http://x.y/z",
-	"a: Trainer’s Checklist", "a: é", "a: \u00a0b", "a: b\u0085c", "a: b\u2028c", "a: \ufeffb", "\ufeffa: b", "a: 😀", "a: \uffff",
+	"a: Trainer’s Checklist", "a: é", "a: \ufffd", "a: b\xffc", "a: 😀 b", "a: \u00a0b", "a: b\u0085c", "a: b\u2028c", "a: \ufeffb", "\ufeffa: b", "a: 😀", "a: \uffff",
 	"a: b\tc", "a:\tb", "\ta: b", "a: b\r\nc: d", "a: b\x00", "a: b\x7f",
 	"a: b\n...\n", "---\na: b", "a: b\n---\nc: d", "%YAML 1.2\n---\na: b",
 	"  a: b", "a: b\n c: d", "a:\n  b: c\n d: e", "a:\n  - b\n - c", "a:\n  - b\n   - c", "- a\n- b", "a",
@@ -72,6 +72,27 @@ var plainYAMLSeeds = []string{
 	"a:\n  -  b: c\n     d: e\n", "a:\n  - b: c\n   d: e\n", "a:\n  - b: c\n     d: e\n",
 	"a:\n  -\n    b: c", "a:\n  - - b", "a:\n- b\n  - c", "a: b\n\n  \nc: d\n",
 	"", "\n", "a:", "a: ", "a:   \nb: c",
+}
+
+// TestPlainYAMLDepth: past maxDepth, the plain reading leaves a document to the YAML parser,
+// which refuses one nested past 10,000.
+func TestPlainYAMLDepth(t *testing.T) {
+	var b strings.Builder
+	for i := range maxDepth + 1 {
+		b.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	b.WriteString(strings.Repeat(" ", maxDepth+1) + "a: b\n")
+	if _, ok := parsePlainYAML([]byte(b.String())); ok {
+		t.Errorf("read %d mappings nested, past maxDepth", maxDepth+2)
+	}
+	b.Reset()
+	for i := range maxDepth - 1 {
+		b.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	b.WriteString(strings.Repeat(" ", maxDepth-1) + "a: b\n")
+	if !samePlainYAML(t, []byte(b.String())) {
+		t.Errorf("did not read %d mappings nested", maxDepth)
+	}
 }
 
 func FuzzPlainYAML(f *testing.F) {
