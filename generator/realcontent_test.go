@@ -180,8 +180,27 @@ func TestBuildIsDeterministic(t *testing.T) {
 // TestBuildWritesWhatGenerateEmits: a build streams its pages and search index to their files
 // as they render, where Generate hands each file whole to its caller; both make the same files,
 // byte for byte, and count them alike.
+//
+// The third curriculum's derived block {{outline}} shows the handouts' text too, so that text
+// rendered for a page renders more text inside it.
 func TestBuildWritesWhatGenerateEmits(t *testing.T) {
-	for _, src := range []string{"../content", corpusDir(t, 12)} {
+	nested := t.TempDir()
+	if err := os.CopyFS(nested, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	embeds, err := os.ReadFile("../themes/default/partials/embeds.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outline := `{{define "embed-outline"}}{{range .Site.Handouts}}<div class="handout-text">{{$.Markdown .Doc .Doc.Root}}</div>{{end}}`
+	if err := os.MkdirAll(filepath.Join(nested, "theme", "partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(nested, "theme", "partials", "embeds.html"),
+		[]byte(strings.Replace(string(embeds), `{{define "embed-outline"}}`, outline, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"../content", corpusDir(t, 12), nested} {
 		emitted := map[string][]byte{}
 		want, err := generator.Generate(os.DirFS(src), "content", site.Options{}, func(p string, b []byte) error {
 			emitted[p] = b
@@ -193,6 +212,9 @@ func TestBuildWritesWhatGenerateEmits(t *testing.T) {
 		written, got, err := buildDir(t, src)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if src == nested && !bytes.Contains(emitted["introduction/trainers/index.html"], []byte(`<div class="handout-text"><table>`)) {
+			t.Errorf("the outline of %s shows no handout's text", src)
 		}
 		delete(written, ".curriculum-output") // the build's mark on its folder
 		if got.Files != want.Files || got.Pages != want.Pages || len(written) != len(emitted) {

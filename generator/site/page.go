@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/yuin/goldmark/util"
 
@@ -63,9 +64,16 @@ type page struct {
 	inArticle bool             // set on the copy of a part that renders its article
 	inScript  bool             // set on a note while it renders its script
 	buf       *strings.Builder // of a packet's page: what its layout has written so far
-	places    []span           // of a packet's page: the places of its parts and notes
-	values    []string         // of a packet's page: what each place holds, until checked
-	outside   bool             // of a packet's page: a document's text was shown elsewhere
+	// text holds, while a run of the page's layout whose output nothing keeps once written (a
+	// build's, with no cache), the documents' text it shows: each is handed to the layout
+	// without a copy, and the whole is let go once the layout is done. Nothing keeps what a
+	// layout is given past its run: its variables end with it, and the methods that keep text
+	// (a packet's places, a part's article) keep it only with a cache.
+	// The page's copies (its notes) share it.
+	text    *pageText
+	places  []span   // of a packet's page: the places of its parts and notes
+	values  []string // of a packet's page: what each place holds, until checked
+	outside bool     // of a packet's page: a document's text was shown elsewhere
 }
 
 // Article is the part's document as an article: the layout "article-KIND" of the part's
@@ -139,8 +147,15 @@ func (p *page) renderArticle() (template.HTML, error) {
 	buf := getRenderBuffer()
 	defer putRenderBuffer(buf)
 	q := *p
-	q.inArticle = true
-	if err := p.tmpl.ExecuteTemplate(buf, "article-"+kind, &q); err != nil {
+	q.inArticle, q.text = true, nil
+	execute := func() error { return p.tmpl.ExecuteTemplate(buf, "article-"+kind, &q) }
+	var err error
+	if p.r.streaming {
+		err = q.withText(execute) // the article is copied out below
+	} else {
+		err = execute()
+	}
+	if err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // a copy of the size of the article
@@ -264,6 +279,21 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 	case p.packet != nil && !p.inArticle && !p.inScript:
 		p.packet.outside = true
 	}
+	if t := p.text; t != nil && !t.busy {
+		// Into the page's text, which outlives the layout's use of it (see page.text). A
+		// derived block the text holds may render text of its own: that goes the other way.
+		t.busy = true
+		defer func() { t.busy = false }()
+		start := t.Len()
+		if err := f.Render(fragment.Unbuffered{Buffer: &t.Buffer}, p); err != nil {
+			return "", fmt.Errorf("%s: %w", doc.File, err)
+		}
+		b := t.Bytes()[start:]
+		if len(b) == 0 {
+			return "", nil
+		}
+		return template.HTML(unsafe.String(&b[0], len(b))), nil
+	}
 	buf := getRenderBuffer()
 	defer putRenderBuffer(buf)
 	if err := f.Render(fragment.Unbuffered{Buffer: buf}, p); err != nil {
@@ -271,6 +301,28 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 	}
 	return template.HTML(buf.String()), nil // a copy of the size of the text
 }
+
+// withText runs execute, a run of the page's layout whose output nothing keeps once written,
+// with a text buffer (see page.text), and lets the buffer go after.
+func (p *page) withText(execute func() error) error {
+	p.text = texts.Get().(*pageText)
+	defer func() {
+		p.text.Reset()
+		if p.text.Cap() <= maxPooled {
+			texts.Put(p.text)
+		}
+		p.text = nil
+	}()
+	return execute()
+}
+
+// pageText is the text of a run of a layout (see page.text).
+type pageText struct {
+	bytes.Buffer
+	busy bool // render is writing into it
+}
+
+var texts = sync.Pool{New: func() any { return new(pageText) }}
 
 // HasBody reports whether a document has any content beyond its front matter.
 func (p *page) HasBody(doc *model.Document) bool {

@@ -151,6 +151,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	// Without a cache to keep them, pages are written to their files as they render, when the
 	// caller can create files (Create).
 	stream := opts.Create != nil && cache == nil
+	r.streaming = stream
 	// The search index is made of the model alone: it is made while the pages render, and it
 	// is waited for however the render ends, so that nothing reads the model after. Where
 	// pages are streamed to their files, so is the index, and nothing holds it.
@@ -241,6 +242,9 @@ type renderer struct {
 	participant bool
 	// reuse is what the render may take from its cache; nil without one.
 	reuse *reuse
+	// streaming is set when pages are written to their files as they render, and nothing
+	// keeps what they show: no cache.
+	streaming bool
 }
 
 // rendered is a page as rendered, or taken from the cache.
@@ -393,7 +397,7 @@ func (r *renderer) streamPage(p *page, create func(string) (io.WriteCloser, erro
 		w.Reset(nil)
 		writers.Put(w)
 	}()
-	if _, err := r.execute(p, w); err != nil {
+	if err := p.withText(func() error { _, err := r.execute(p, w); return err }); err != nil {
 		f.Close()
 		return rendered{}, err
 	}
