@@ -11,9 +11,9 @@
 //   - The collector waits until the process's memory reaches [Floor] before its first cycle,
 //     and then collects as GOGC=100 does, within a memory limit of [Cap] while the live heap
 //     leaves it room: a small site is built without collecting at all, and a catalogue's build
-//     stays under 100 MB where GOGC=100 alone would let it reach 120–130 MB. The limit never
-//     comes closer than 60 % of the live heap above it ([limit]), so that a bigger catalogue is
-//     collected at most 1.7 times as often as GOGC=100 would, never continually. GOGC or
+//     stays under 100 MB where GOGC=100 alone would let it reach 110–125 MB. The limit always
+//     leaves the heap a quarter of what is live to grow by ([limit]), so that a bigger catalogue
+//     is collected at most four times as often as GOGC=100 would, never continually. GOGC or
 //     GOMEMLIMIT in the environment leave the collector as they say.
 package heap
 
@@ -61,6 +61,9 @@ func init() {
 // pace sets the memory limit from what the last collection found live, and again after each
 // collection.
 func pace() {
+	// What counts towards the limit besides the heap's objects: the runtime's own memory
+	// (stacks, the collector's metadata), and the room in the heap's spans that no object
+	// fills (free spans are reused, and count as room).
 	s := []metrics.Sample{
 		{Name: "/gc/heap/live:bytes"},
 		{Name: "/memory/classes/total:bytes"},
@@ -76,17 +79,16 @@ func pace() {
 			v[i] = s[i].Value.Uint64()
 		}
 	}
-	// The runtime's own memory (stacks, the collector's metadata) counts towards the limit.
 	runtimeOwn := int64(v[1]) - int64(v[2]) - int64(v[3]) - int64(v[4]) - int64(v[5])
-	debug.SetMemoryLimit(limit(int64(v[0]), max(runtimeOwn, 0)))
+	debug.SetMemoryLimit(limit(int64(v[0]), max(runtimeOwn, 0)+int64(v[4])))
 	runtime.AddCleanup(new([64]byte), func(int) { pace() }, 0)
 }
 
-// limit is the memory limit for a live heap of live bytes and the runtime's own memory: [Cap],
-// unless that would leave the heap less than 60 % of live to grow by before a collection.
-func limit(live, runtimeOwn int64) int64 {
-	if live > math.MaxInt64/2 {
+// limit is the memory limit for a live heap of live bytes and other bytes besides: [Cap],
+// unless that would leave the heap less than a quarter of live to grow by before a collection.
+func limit(live, other int64) int64 {
+	if live > math.MaxInt64/4 || other > math.MaxInt64/4 {
 		return math.MaxInt64
 	}
-	return max(Cap, live+live/5*3+runtimeOwn)
+	return max(Cap, live+live/4+other)
 }
