@@ -12,8 +12,9 @@
 //     and then collects as GOGC=100 does, within a memory limit of [Cap] while the live heap
 //     leaves it room: a small site is built without collecting at all, and a catalogue's build
 //     stays under 100 MB where GOGC=100 alone would let it reach 110–125 MB. The limit always
-//     leaves the heap a quarter of what is live to grow by ([limit]), so that a bigger catalogue
-//     is collected at most four times as often as GOGC=100 would, never continually. GOGC or
+//     leaves the heap a quarter of what is live to grow by, and more once the live heap is past
+//     two thirds of the cap, until at the cap it leaves as much as GOGC=100 does ([limit]): a
+//     catalogue too big for the cap is collected as GOGC=100 collects it, never continually. GOGC or
 //     GOMEMLIMIT in the environment leave the collector as they say.
 package heap
 
@@ -85,10 +86,12 @@ func pace() {
 }
 
 // limit is the memory limit for a live heap of live bytes and other bytes besides: [Cap],
-// unless that would leave the heap less than a quarter of live to grow by before a collection.
+// unless that would leave the heap less room to grow by before a collection than a quarter of
+// live, or than three times live less twice the cap: GOGC=100's room, live, once live
+// reaches the cap.
 func limit(live, other int64) int64 {
 	if live > math.MaxInt64/4 || other > math.MaxInt64/4 {
 		return math.MaxInt64
 	}
-	return max(Cap, live+live/4+other)
+	return max(Cap, other+live+max(live/4, 3*live-2*Cap))
 }
