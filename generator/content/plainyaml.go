@@ -84,10 +84,7 @@ func (p *plainParser) next() {
 		line := p.src[p.pos:end]
 		p.line++
 		p.pos = end + 1
-		indent := 0
-		for indent < len(line) && line[indent] == ' ' {
-			indent++
-		}
+		indent := spaces(line)
 		if indent == len(line) {
 			continue // blank
 		}
@@ -123,11 +120,8 @@ func (p *plainParser) mapping(indent int) (*yaml.Node, bool) {
 		var v *yaml.Node
 		if len(rest) > 0 {
 			// key: value, on this line
-			spaces := 0
-			for spaces < len(rest) && rest[spaces] == ' ' {
-				spaces++
-			}
-			v, ok = p.scalar(rest[spaces:], indent+len(key)+1+spaces)
+			n := spaces(rest)
+			v, ok = p.scalar(rest[n:], indent+len(key)+1+n)
 			if !ok {
 				return nil, false
 			}
@@ -169,12 +163,9 @@ func (p *plainParser) sequence(indent int) (*yaml.Node, bool) {
 	defer func() { p.depth-- }()
 	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line, Column: indent + 1}
 	for !p.eof && p.indent == indent && isItem(p.text) {
-		spaces := 1
-		for spaces < len(p.text) && p.text[spaces] == ' ' {
-			spaces++
-		}
-		at := indent + spaces // the item's column, from 0
-		item := p.text[spaces:]
+		n := 1 + spaces(p.text[1:]) // the dash and the spaces after it
+		at := indent + n            // the item's column, from 0
+		item := p.text[n:]
 		var v *yaml.Node
 		if _, _, isMapping := cutKey(item); isMapping {
 			// - key: value, a mapping that goes on at the key's column: the rest of this line
@@ -200,6 +191,15 @@ func (p *plainParser) sequence(indent int) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return s, true
+}
+
+// spaces counts the spaces b starts with.
+func spaces(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	return n
 }
 
 // isItem reports whether a line's text starts an item of a block sequence: a dash and a space.

@@ -284,11 +284,11 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 		// derived block the text holds may render text of its own: that goes the other way.
 		t.busy = true
 		defer func() { t.busy = false }()
-		start := t.Len()
-		if err := f.Render(fragment.Unbuffered{Buffer: &t.Buffer}, p); err != nil {
+		start := t.buf.Len()
+		if err := f.Render(fragment.Unbuffered{Buffer: t.buf}, p); err != nil {
 			return "", fmt.Errorf("%s: %w", doc.File, err)
 		}
-		b := t.Bytes()[start:]
+		b := t.buf.Bytes()[start:]
 		if len(b) == 0 {
 			return "", nil
 		}
@@ -305,24 +305,19 @@ func (p *page) render(doc *model.Document, part model.Part) (template.HTML, erro
 // withText runs execute, a run of the page's layout whose output nothing keeps once written,
 // with a text buffer (see page.text), and lets the buffer go after.
 func (p *page) withText(execute func() error) error {
-	p.text = texts.Get().(*pageText)
+	p.text = &pageText{buf: getRenderBuffer()}
 	defer func() {
-		p.text.Reset()
-		if p.text.Cap() <= maxPooled {
-			texts.Put(p.text)
-		}
+		putRenderBuffer(p.text.buf)
 		p.text = nil
 	}()
 	return execute()
 }
 
-// pageText is the text of a run of a layout (see page.text).
+// pageText is the text of a run of a layout (see page.text), in a render buffer.
 type pageText struct {
-	bytes.Buffer
+	buf  *bytes.Buffer
 	busy bool // render is writing into it
 }
-
-var texts = sync.Pool{New: func() any { return new(pageText) }}
 
 // HasBody reports whether a document has any content beyond its front matter.
 func (p *page) HasBody(doc *model.Document) bool {

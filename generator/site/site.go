@@ -150,8 +150,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	}
 	// Without a cache to keep them, pages are written to their files as they render, when the
 	// caller can create files (Create).
-	stream := opts.Create != nil && cache == nil
-	r.streaming = stream
+	r.streaming = opts.Create != nil && cache == nil
 	// The search index is made of the model alone: it is made while the pages render, and it
 	// is waited for however the render ends, so that nothing reads the model after. Where
 	// pages are streamed to their files, so is the index, and nothing holds it.
@@ -164,7 +163,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	switch {
 	case reuse != nil && !reuse.all && cache.search != nil:
 		search <- searchResult{data: cache.search}
-	case stream:
+	case r.streaming:
 		go func() { search <- searchResult{streamed: true, err: r.streamSearchIndex(opts.Create)} }()
 	default:
 		go func() {
@@ -185,7 +184,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		order := renderOrder(pages)
 		err := work.Ordered(len(pages), renderWindow, func(j int) (rendered, error) {
 			p := pages[order[j]]
-			if stream {
+			if r.streaming {
 				return r.streamPage(p, opts.Create)
 			}
 			return r.renderPage(p)
