@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,9 +15,15 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"curriculum/generator"
+	"curriculum/generator/content"
 	"curriculum/generator/internal/corpus"
+	"curriculum/generator/internal/work"
+	"curriculum/generator/markdown"
+	"curriculum/generator/output"
+	"curriculum/generator/site"
 )
 
 // corpusDir writes the synthetic curriculum of n modules once per test binary.
@@ -203,3 +210,86 @@ func BenchmarkBuildVsLimit1000(b *testing.B) {
 
 // BenchmarkBuild300 sits between the two, for profiles that finish quickly.
 func BenchmarkBuild300(b *testing.B) { benchmarkBuild(b, corpusDir(b, 300)) }
+
+// parse reads the limit's files and parses each with md, on GOMAXPROCS goroutines, and
+// renders nothing.
+func (l *limit) parse(b *testing.B, md goldmark.Markdown) {
+	work.Each(len(l.paths), func(i int) {
+		src, err := os.ReadFile(l.paths[i])
+		if err != nil {
+			b.Error(err)
+			return
+		}
+		md.Parser().Parse(text.NewReader(src))
+	})
+}
+
+// BenchmarkFloorVsLimit1000 measures, in the same run as the limit, parts of a build of
+// the synthetic curriculum of 1,000 modules that no rendering is in: the load alone (reading,
+// parsing, linking and checking every file, and rendering its markdown into fragments, as a
+// build does before any page) and the writing alone (the 6,013 pages and other files a build
+// writes, already rendered and held in memory, written into a new folder on every core and
+// swapped for the previous site, which is removed, as a build does). It reports as well the
+// parse alone: reading the files and parsing them with the curriculum's markdown, which the
+// load does and renders nothing of. The sum of the load and the writing against the
+// limit is how close a build that rendered its pages in no time at all could come to it.
+func BenchmarkFloorVsLimit1000(b *testing.B) {
+	src := corpusDir(b, 1000)
+	l := newLimit(b, src)
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
+	_, err := generator.Generate(os.DirFS(src), src, site.Options{}, func(p string, data []byte) error {
+		files = append(files, file{p, data})
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dest := filepath.Join(outDir(b), "public")
+	var parse, load, write, lim time.Duration
+	md := markdown.New()
+	for b.Loop() {
+		start := time.Now()
+		l.run(b)
+		lim += time.Since(start)
+
+		start = time.Now()
+		l.parse(b, md)
+		parse += time.Since(start)
+
+		start = time.Now()
+		layers, err := content.Layers(src, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cur, diags := content.Load(content.NewOverlay(layers), src, markdown.New())
+		if cur == nil || diags.HasErrors() {
+			b.Fatal(diags.Err())
+		}
+		load += time.Since(start)
+
+		start = time.Now()
+		out, err := output.Create(dest, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		errs := make([]error, len(files))
+		work.Each(len(files), func(i int) { errs[i] = out.WriteFile(files[i].path, files[i].data) })
+		if err := errors.Join(errs...); err != nil {
+			b.Fatal(err)
+		}
+		if err := out.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		write += time.Since(start)
+	}
+	b.ReportMetric(float64(len(files)), "files")
+	b.ReportMetric(float64(lim.Milliseconds())/float64(b.N), "limit-ms")
+	b.ReportMetric(float64(parse.Milliseconds())/float64(b.N), "parse-ms")
+	b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "load-ms")
+	b.ReportMetric(float64(write.Milliseconds())/float64(b.N), "write-ms")
+	b.ReportMetric(float64(load+write)/float64(lim), "floor/limit")
+}
