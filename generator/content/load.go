@@ -81,8 +81,10 @@ type loader struct {
 
 	// sites maps the files of the content folder to their place in the site, for links.
 	sites map[string]string
-	// refs are the references read, to be checked once every file is read.
-	refs []pendingRef
+	// refs are the references of the file read, to be checked once every file is read, and
+	// fileRefs every file's.
+	refs     []pendingRef
+	fileRefs [][]pendingRef
 	// sig is the signature of the file read (see sign), or of every file.
 	sig [32]byte
 	// removed are the indexes of the settings' removals of activities the file's reading
@@ -182,13 +184,10 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		subs[i] = sub
 	})
 	l.cache.keep(l, paths, subs)
-	// Made once at their size: at a thousand modules the references alone are megabytes,
-	// which growing by appending would copy over and over.
-	var nrefs int
-	for _, sub := range subs {
-		nrefs += len(sub.refs)
-	}
-	l.refs = slices.Grow(l.refs, nrefs)
+	// Each file's references are kept as its reading left them, not copied into one slice:
+	// at a thousand modules they are megabytes, which a rebuild in serve would copy for the
+	// one file it read.
+	l.fileRefs = make([][]pendingRef, 0, len(subs))
 	for _, sub := range subs {
 		l.diags.Merge(sub.diags)
 		l.modules = append(l.modules, sub.modules...)
@@ -196,7 +195,9 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 		l.transps = append(l.transps, sub.transps...)
 		l.pages = append(l.pages, sub.pages...)
 		l.assets = append(l.assets, sub.assets...)
-		l.refs = append(l.refs, sub.refs...)
+		if len(sub.refs) > 0 {
+			l.fileRefs = append(l.fileRefs, sub.refs)
+		}
 	}
 	if l.cache != nil {
 		sig := sha256.New()

@@ -143,23 +143,27 @@ func (l *loader) validateRefs() {
 	for _, m := range l.cur.Modules {
 		r.modules[strconv.Itoa(m.Number)] = m
 	}
+	// A file's references are together, each document's in a row: each document's are one
+	// slice of its file's, not a copy.
 	byDoc := map[*model.Document][]pendingRef{}
-	for i, p := range l.refs {
-		if i == 0 || l.refs[i-1].doc != p.doc {
-			// A file's references are together: one slice of them, not a copy.
+	for _, refs := range l.fileRefs {
+		for i := 0; i < len(refs); {
 			j := i + 1
-			for j < len(l.refs) && l.refs[j].doc == p.doc {
+			for j < len(refs) && refs[j].doc == refs[i].doc {
 				j++
 			}
-			byDoc[p.doc] = l.refs[i:j]
+			byDoc[refs[i].doc] = refs[i:j]
+			i = j
 		}
 	}
 	var ref xref.Ref
 	for _, doc := range l.cur.Documents() {
-		for _, p := range byDoc[doc] {
+		refs := byDoc[doc]
+		for i := range refs {
+			p := &refs[i]
 			r.module, r.use, r.dest = p.module, p.use, p.dest
 			ref.Target, ref.Number, ref.Module = p.target, p.number, p.inMod
-			if _, err := r.Resolve(&ref); err != nil {
+			if err := r.check(&ref); err != nil {
 				l.diags.ErrorAt(p.pos, "%v", err)
 			}
 		}
@@ -204,60 +208,61 @@ func renumber(ref *xref.Ref, source []byte, now int) {
 	ref.AppendChild(ref, ast.NewString([]byte(text[:i]+strconv.Itoa(now)+text[i+len(ref.Number):])))
 }
 
-// Resolve implements xref.Resolver.
-func (r *resolver) Resolve(ref *xref.Ref) (string, error) {
+// check checks that ref names something the curriculum has, and records each handout and
+// transparency it names as used where the reference is.
+func (r *resolver) check(ref *xref.Ref) error {
 	switch ref.Target {
 	case xref.Handout:
 		if h := r.handouts[ref.Number]; h != nil {
 			h.UsedIn = addUse(h.UsedIn, r.use, r.dest)
-			return r.dest, nil
+			return nil
 		}
 		hint := ""
 		if r.transparencies[ref.Number] != nil {
 			hint = fmt.Sprintf("; %s is a transparency only: write Transparency %s", ref.Number, ref.Number)
 		}
-		return "", fmt.Errorf("unknown handout %q (%s)%s", ref.Number, r.listHandouts(), hint)
+		return fmt.Errorf("unknown handout %q (%s)%s", ref.Number, r.listHandouts(), hint)
 	case xref.Transparency:
 		if t := r.transparencies[ref.Number]; t != nil {
 			t.UsedIn = addUse(t.UsedIn, r.use, r.dest)
-			return r.dest, nil
+			return nil
 		}
 		hint := ""
 		if r.handouts[ref.Number] != nil {
 			hint = fmt.Sprintf("; to make Handout %s a transparency too, add \"transparency: true\" to its front matter", ref.Number)
 		}
-		return "", fmt.Errorf("unknown transparency %q (%s)%s", ref.Number, r.listTransparencies(), hint)
+		return fmt.Errorf("unknown transparency %q (%s)%s", ref.Number, r.listTransparencies(), hint)
 	case xref.Module:
 		if m := r.modules[ref.Number]; m != nil {
-			return m.URL(), nil
+			return nil
 		}
-		return "", fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Number, r.modulesPhrase())
+		return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Number, r.modulesPhrase())
 	case xref.Activity:
 		m := r.module
 		if ref.Module != "" {
 			if m = r.modules[ref.Module]; m == nil {
-				return "", fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Module, r.modulesPhrase())
+				return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Module, r.modulesPhrase())
 			}
 		}
 		if m == nil {
-			return "", nil // outside a module, "Activity 2" names no particular activity
+			return nil // outside a module, "Activity 2" names no particular activity
 		}
 		n, _ := strconv.Atoi(ref.Number)
 		if m.Renumbered != nil {
 			now, ok := m.Renumbered[n]
 			switch {
 			case ok && now == 0:
-				return "", fmt.Errorf("Activity %d of Module %d is removed by the settings (remove: activity: %d.%d): rewrite or remove this reference", n, m.Number, m.Number, n)
+				return fmt.Errorf("Activity %d of Module %d is removed by the settings (remove: activity: %d.%d): rewrite or remove this reference", n, m.Number, m.Number, n)
 			case ok:
 				n = now
 			}
 		}
 		if n >= 1 && n <= len(m.Activities) {
-			return m.Activities[n-1].URL(), nil
+			return nil
 		}
-		return "", fmt.Errorf("Module %d has no Activity %s (it has %s)", m.Number, ref.Number, countActivities(m))
+		return fmt.Errorf("Module %d has no Activity %s (it has %s)", m.Number, ref.Number, countActivities(m))
 	}
-	return "", nil
+	return nil
 }
 
 func (r *resolver) modulesPhrase() string {
