@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"curriculum/generator/internal/work"
+	"curriculum/generator/model"
 )
 
 // A Cache keeps what reading each file of a content folder gave, for LoadCached. serve keeps
@@ -20,6 +21,17 @@ type Cache struct {
 	// was told that any file may have changed. A Load that keeps what it read forgets both.
 	touched map[string]bool
 	unknown bool
+
+	// usedIn are where each handout and then each transparency is used, as the references of
+	// the load of signature sig found them, which reported no mistake: a load of the same
+	// signature (the same files, numbers and references, only other text) finds the same.
+	sig    [32]byte
+	usedIn [][]model.Use
+	// useModules are the indexes in modules of the module of each place of usedIn, -1 for a
+	// place in no activity, and modules the modules of that load: those a load since read
+	// again are the only ones whose places are looked at.
+	useModules [][]int32
+	modules    []*model.Module
 }
 
 // Touched tells the cache that, of the files of the folder, only those at paths (slash
@@ -113,6 +125,106 @@ func (c *Cache) reuse(l *loader, paths []string, touched map[string]bool) []*loa
 	return subs
 }
 
+// relink gives the handouts and transparencies of l where they are used as the last load
+// with a cache found them, when l has its signature, and reports whether it did; l's
+// references need not be checked again then. At a thousand modules that is 30,000 references.
+// A place in a module read again names that module's new activity and step.
+func (c *Cache) relink(l *loader) bool {
+	if c == nil || c.usedIn == nil || c.sig != l.sig || len(c.usedIn) != len(l.cur.Handouts)+len(l.cur.Transparencies) || len(c.modules) != len(l.cur.Modules) {
+		return false
+	}
+	var again []bool // by module, read again since
+	for i, m := range l.cur.Modules {
+		if m != c.modules[i] {
+			if again == nil {
+				again = make([]bool, len(l.cur.Modules))
+			}
+			again[i] = true
+		}
+	}
+	if again != nil {
+		for i, uses := range c.usedIn {
+			for j, m := range c.useModules[i] {
+				if m >= 0 && again[m] && !renew(&uses[j], l.cur.Modules[m]) {
+					return false // not as the signature says: the references are checked again
+				}
+			}
+		}
+		c.modules = slices.Clone(l.cur.Modules)
+	}
+	for i, h := range l.cur.Handouts {
+		h.UsedIn = c.usedIn[i]
+	}
+	for i, t := range l.cur.Transparencies {
+		t.UsedIn = c.usedIn[len(l.cur.Handouts)+i]
+	}
+	return true
+}
+
+// renew points u at the activity and step of m, its module read again, that stand where u's
+// stood in the module before; false when there is none.
+func renew(u *model.Use, m *model.Module) bool {
+	old := u.Activity.Module
+	ai := slices.Index(old.Activities, u.Activity)
+	if ai < 0 || ai >= len(m.Activities) {
+		return false
+	}
+	a := m.Activities[ai]
+	if u.Step != nil {
+		si := slices.Index(u.Activity.Steps, u.Step)
+		if si < 0 || si >= len(a.Steps) {
+			return false
+		}
+		u.Step = a.Steps[si]
+	}
+	u.Activity = a
+	return true
+}
+
+// linked remembers where the handouts and transparencies of l are used, once its references
+// are checked, for the next load; clean is whether the check found no mistake: a mistake is
+// reported again, at its place in the file as it is then.
+func (c *Cache) linked(l *loader, clean bool) {
+	if c == nil {
+		return
+	}
+	c.sig, c.usedIn, c.useModules, c.modules = [32]byte{}, nil, nil, nil
+	if !clean || l.sig == ([32]byte{}) {
+		return
+	}
+	index := make(map[*model.Module]int32, len(l.cur.Modules))
+	for i, m := range l.cur.Modules {
+		index[m] = int32(i)
+	}
+	n := len(l.cur.Handouts) + len(l.cur.Transparencies)
+	c.usedIn, c.useModules = make([][]model.Use, 0, n), make([][]int32, 0, n)
+	add := func(uses []model.Use) {
+		ms := make([]int32, len(uses))
+		for i, u := range uses {
+			ms[i] = -1
+			if u.Activity != nil {
+				m, ok := index[u.Activity.Module]
+				if !ok {
+					return // not a module of l: relink will not be asked to
+				}
+				ms[i] = m
+			}
+		}
+		c.usedIn, c.useModules = append(c.usedIn, uses), append(c.useModules, ms)
+	}
+	for _, h := range l.cur.Handouts {
+		add(h.UsedIn)
+	}
+	for _, t := range l.cur.Transparencies {
+		add(t.UsedIn)
+	}
+	if len(c.usedIn) != n {
+		c.usedIn, c.useModules = nil, nil
+		return
+	}
+	c.sig, c.modules = l.sig, slices.Clone(l.cur.Modules)
+}
+
 // keep remembers what reading paths gave.
 func (c *Cache) keep(l *loader, paths []string, subs []*loader) {
 	if c == nil || l.settings == nil {
@@ -137,11 +249,11 @@ func (l *loader) unlink() {
 	}
 	for _, hf := range l.handouts {
 		h := hf.handout
-		h.Module, h.Transparency, h.UsedIn = nil, nil, nil
+		h.Module, h.Transparency, h.UsedIn = nil, nil, h.UsedIn[:0] // its room is had again
 	}
 	for _, tf := range l.transps {
 		t := tf.transparency
-		t.Module, t.UsedIn = nil, nil
+		t.Module, t.UsedIn = nil, t.UsedIn[:0]
 	}
 	for _, pf := range l.pages {
 		p := pf.page

@@ -60,7 +60,11 @@ func LoadCached(fsys fs.FS, display string, md goldmark.Markdown, cache *Cache) 
 	}
 	l.assemble()
 	l.cur.Signature = l.sig
-	l.validateRefs()
+	if !l.cache.relink(l) {
+		before := l.diags.Len()
+		l.validateRefs()
+		l.cache.linked(l, l.diags.Len() == before)
+	}
 	l.checkRemovals()
 	return l.cur, l.diags
 }

@@ -156,15 +156,11 @@ func (l *loader) validateRefs() {
 			i = j
 		}
 	}
-	var ref xref.Ref
 	for _, doc := range l.cur.Documents() {
 		refs := byDoc[doc]
 		for i := range refs {
-			p := &refs[i]
-			r.module, r.use, r.dest = p.module, p.use, p.dest
-			ref.Target, ref.Number, ref.Module = p.target, p.number, p.inMod
-			if err := r.check(&ref); err != nil {
-				l.diags.ErrorAt(p.pos, "%v", err)
+			if err := r.check(&refs[i]); err != nil {
+				l.diags.ErrorAt(refs[i].pos, "%v", err)
 			}
 		}
 	}
@@ -183,17 +179,13 @@ func addUse(uses []model.Use, use model.Use, self string) []model.Use {
 	return append(uses, use)
 }
 
-// resolver resolves references against the curriculum; module is the module being read, for
-// "Activity 2", and use the part of it, which every handout and transparency it resolves
-// records as a place it is used in.
+// resolver checks references against the curriculum's handouts, transparencies and modules,
+// by the numbers the references name.
 type resolver struct {
 	cur            *model.Curriculum
-	module         *model.Module
 	handouts       map[string]*model.Handout
 	transparencies map[string]*model.Transparency
 	modules        map[string]*model.Module
-	use            model.Use
-	dest           string // the site path the reference was linked to: its target's, when it has one
 }
 
 // renumber makes the text of a reference to an activity say its new number: "Activity 5"
@@ -209,45 +201,46 @@ func renumber(ref *xref.Ref, source []byte, now int) {
 }
 
 // check checks that ref names something the curriculum has, and records each handout and
-// transparency it names as used where the reference is.
-func (r *resolver) check(ref *xref.Ref) error {
-	switch ref.Target {
+// transparency it names as used where the reference is (ref.use), unless that is the
+// handout or transparency itself.
+func (r *resolver) check(ref *pendingRef) error {
+	switch ref.target {
 	case xref.Handout:
-		if h := r.handouts[ref.Number]; h != nil {
-			h.UsedIn = addUse(h.UsedIn, r.use, r.dest)
+		if h := r.handouts[ref.number]; h != nil {
+			h.UsedIn = addUse(h.UsedIn, ref.use, ref.dest)
 			return nil
 		}
 		hint := ""
-		if r.transparencies[ref.Number] != nil {
-			hint = fmt.Sprintf("; %s is a transparency only: write Transparency %s", ref.Number, ref.Number)
+		if r.transparencies[ref.number] != nil {
+			hint = fmt.Sprintf("; %s is a transparency only: write Transparency %s", ref.number, ref.number)
 		}
-		return fmt.Errorf("unknown handout %q (%s)%s", ref.Number, r.listHandouts(), hint)
+		return fmt.Errorf("unknown handout %q (%s)%s", ref.number, r.listHandouts(), hint)
 	case xref.Transparency:
-		if t := r.transparencies[ref.Number]; t != nil {
-			t.UsedIn = addUse(t.UsedIn, r.use, r.dest)
+		if t := r.transparencies[ref.number]; t != nil {
+			t.UsedIn = addUse(t.UsedIn, ref.use, ref.dest)
 			return nil
 		}
 		hint := ""
-		if r.handouts[ref.Number] != nil {
-			hint = fmt.Sprintf("; to make Handout %s a transparency too, add \"transparency: true\" to its front matter", ref.Number)
+		if r.handouts[ref.number] != nil {
+			hint = fmt.Sprintf("; to make Handout %s a transparency too, add \"transparency: true\" to its front matter", ref.number)
 		}
-		return fmt.Errorf("unknown transparency %q (%s)%s", ref.Number, r.listTransparencies(), hint)
+		return fmt.Errorf("unknown transparency %q (%s)%s", ref.number, r.listTransparencies(), hint)
 	case xref.Module:
-		if m := r.modules[ref.Number]; m != nil {
+		if m := r.modules[ref.number]; m != nil {
 			return nil
 		}
-		return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Number, r.modulesPhrase())
+		return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.number, r.modulesPhrase())
 	case xref.Activity:
-		m := r.module
-		if ref.Module != "" {
-			if m = r.modules[ref.Module]; m == nil {
-				return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.Module, r.modulesPhrase())
+		m := ref.module
+		if ref.inMod != "" {
+			if m = r.modules[ref.inMod]; m == nil {
+				return fmt.Errorf("unknown module %s (this curriculum has %s)", ref.inMod, r.modulesPhrase())
 			}
 		}
 		if m == nil {
 			return nil // outside a module, "Activity 2" names no particular activity
 		}
-		n, _ := strconv.Atoi(ref.Number)
+		n, _ := strconv.Atoi(ref.number)
 		if m.Renumbered != nil {
 			now, ok := m.Renumbered[n]
 			switch {
@@ -260,7 +253,7 @@ func (r *resolver) check(ref *xref.Ref) error {
 		if n >= 1 && n <= len(m.Activities) {
 			return nil
 		}
-		return fmt.Errorf("Module %d has no Activity %s (it has %s)", m.Number, ref.Number, countActivities(m))
+		return fmt.Errorf("Module %d has no Activity %s (it has %s)", m.Number, ref.number, countActivities(m))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -22,34 +23,51 @@ type Site struct {
 	mu     sync.Mutex
 	sums   map[string][sha256.Size]byte
 	shared *[sha256.Size]byte // sums every file that is not a page: when it changes, every page may look different
+
+	// changed are the files that differ from those of the site it was made after, whose
+	// generation is from, as NewSite found them: Changed need not compare the guide's
+	// megabytes again. (A generation, not the site, which would keep every site before.)
+	gen, from uint64
+	changed   []string
 }
+
+// generations numbers the sites made.
+var generations atomic.Uint64
 
 // NewSite makes a Site of files, by their slash paths in the site. It keeps files; the caller
 // must not change them afterwards. A file that holds the bytes it held in prev (nil for none)
 // keeps its sum: a build with a cache gives the very bytes of the files it did not render
 // again.
 func NewSite(files map[string][]byte, prev *Site) *Site {
-	s := &Site{files: files, sums: make(map[string][sha256.Size]byte, len(files))}
+	s := &Site{files: files, sums: make(map[string][sha256.Size]byte, len(files)), gen: generations.Add(1)}
 	if prev == nil {
 		return s
 	}
 	prev.mu.Lock()
 	defer prev.mu.Unlock()
 	sharedSame := prev.shared != nil
+	s.from, s.changed = prev.gen, []string{}
 	for p, data := range files {
 		same := prev.same(p, data)
 		if sum, ok := prev.sums[p]; ok && same {
 			s.sums[p] = sum
 		}
-		if !isPage(p) && !same {
-			sharedSame = false
+		if !same {
+			s.changed = append(s.changed, p)
+			if !isPage(p) {
+				sharedSame = false
+			}
 		}
 	}
 	for p := range prev.files {
-		if _, ok := files[p]; !ok && !isPage(p) {
-			sharedSame = false
+		if _, ok := files[p]; !ok {
+			s.changed = append(s.changed, p)
+			if !isPage(p) {
+				sharedSame = false
+			}
 		}
 	}
+	slices.Sort(s.changed)
 	if sharedSame {
 		s.shared = prev.shared
 	}
@@ -105,6 +123,12 @@ func (s *Site) File(p string) ([]byte, bool) {
 // Changed returns, sorted, the paths of the files that differ between old and next: added,
 // removed, or with other bytes. A nil old is a site without files.
 func Changed(old, next *Site) []string {
+	if old != nil && next.from == old.gen {
+		if len(next.changed) == 0 {
+			return nil
+		}
+		return slices.Clone(next.changed)
+	}
 	var changed []string
 	if old == nil {
 		old = &Site{}

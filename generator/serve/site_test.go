@@ -13,16 +13,22 @@ func TestChanged(t *testing.T) {
 		"modules/2/index.html": []byte("two"),
 		"css/style.css":        []byte("body{}"),
 	}, nil)
-	next := NewSite(map[string][]byte{
+	files := map[string][]byte{
 		"index.html":           []byte("home"),
 		"modules/1/index.html": []byte("one, edited"),
 		"modules/3/index.html": []byte("three"),
 		"css/style.css":        []byte("body{}"),
-	}, nil)
-	got := Changed(old, next)
+	}
 	want := []string{"modules/1/index.html", "modules/2/index.html", "modules/3/index.html"}
-	if !slices.Equal(got, want) {
-		t.Errorf("Changed = %q, want %q", got, want)
+	// Made after old, the site knows what changed from it; made alone, it is compared.
+	for _, prev := range []*Site{old, nil} {
+		next := NewSite(files, prev)
+		if got := Changed(old, next); !slices.Equal(got, want) {
+			t.Errorf("Changed (made after %p) = %q, want %q", prev, got, want)
+		}
+		if got := Changed(NewSite(files, nil), next); got != nil {
+			t.Errorf("Changed from a site of the same files (made after %p) = %q, want none", prev, got)
+		}
 	}
 	if got := Changed(nil, old); len(got) != 4 {
 		t.Errorf("Changed from nothing = %q, want every file", got)
