@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"slices"
 	"time"
 
@@ -16,6 +17,11 @@ type Cache struct {
 	settings [32]byte // the SHA-256 of the settings file the files were read with
 	paths    []string // the files of the folder, in order
 	files    map[string]cached
+	// stampsOf are the sizes and times of the files of the last load, and sites where the
+	// files of sitesOf are in the site: both are made again only for other files.
+	stampsOf map[string]stamp
+	sites    map[string]string
+	sitesOf  []string
 	// touched are the files that may have changed since the last Load that kept what it
 	// read, as Touched was told; nil when it was not told, and when unknown is set: Touched
 	// was told that any file may have changed. A Load that keeps what it read forgets both.
@@ -70,6 +76,20 @@ func (c *Cache) hint() map[string]bool {
 // name, as the cache knew them, when the cache knows the same files.
 func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string]bool) map[string]stamp {
 	known := touched != nil && slices.Equal(c.paths, paths)
+	if known && c.stampsOf != nil {
+		// The last load's, with the touched files' looked at again.
+		m := maps.Clone(c.stampsOf)
+		for i, p := range paths {
+			if !touched[p] {
+				continue
+			}
+			delete(m, p)
+			if info, err := entries[i].Info(); err == nil && !info.ModTime().IsZero() {
+				m[p] = stamp{info.Size(), info.ModTime()}
+			}
+		}
+		return m
+	}
 	stamps := make([]stamp, len(entries))
 	work.Each(len(entries), func(i int) {
 		if e, ok := c.files[paths[i]]; known && ok && !touched[paths[i]] {
@@ -85,6 +105,17 @@ func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string
 		}
 	}
 	return m
+}
+
+// sitePaths is sitePaths(paths), made again only when the files are not the last load's.
+func (c *Cache) sitePaths(paths []string) map[string]string {
+	if c == nil {
+		return sitePaths(paths)
+	}
+	if c.sites == nil || !slices.Equal(c.sitesOf, paths) {
+		c.sites, c.sitesOf = sitePaths(paths), paths
+	}
+	return c.sites
 }
 
 type cached struct {
@@ -230,13 +261,27 @@ func (c *Cache) keep(l *loader, paths []string, subs []*loader) {
 	if c == nil || l.settings == nil {
 		return
 	}
-	c.settings, c.paths, c.files = l.settings.sum, paths, make(map[string]cached, len(paths))
 	c.touched, c.unknown = nil, false // what this Load read is known as it is now
-	for i, p := range paths {
-		if st, ok := l.stamps[p]; ok {
-			c.files[p] = cached{st, subs[i]}
+	if c.files != nil && c.settings == l.settings.sum && slices.Equal(c.paths, paths) {
+		// The same files: only those read again, or of other sizes and times, change.
+		for i, p := range paths {
+			st, ok := l.stamps[p]
+			switch e, had := c.files[p]; {
+			case !ok:
+				delete(c.files, p)
+			case !had || e.sub != subs[i] || e.stamp != st:
+				c.files[p] = cached{st, subs[i]}
+			}
+		}
+	} else {
+		c.settings, c.paths, c.files = l.settings.sum, paths, make(map[string]cached, len(paths))
+		for i, p := range paths {
+			if st, ok := l.stamps[p]; ok {
+				c.files[p] = cached{st, subs[i]}
+			}
 		}
 	}
+	c.stampsOf = l.stamps
 }
 
 // unlink undoes the links that a Load makes across the files: the handouts, transparencies

@@ -160,7 +160,7 @@ func (l *loader) read() {
 		// The sizes and times of the files, which say which changed; without a cache, none.
 		l.stamps = l.cache.stamps(paths, entries, touched)
 	}
-	l.sites = sitePaths(paths)
+	l.sites = l.cache.sitePaths(paths)
 	l.readFiles(paths, touched)
 	if l.settings == nil && !l.diags.HasErrors() {
 		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
