@@ -291,7 +291,9 @@ func renderOrder(pages []*page) []int {
 }
 
 // renderChanged renders the pages that show text that changed since the cache's render, on
-// every core, and hands every page to consume in order: the others as the cache has them.
+// every core, and hands every page to consume in order: the others as the cache has them,
+// while those render (the guide of a catalogue takes a while). The first error in the order of
+// the pages stops it.
 func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) error) error {
 	var todo []int
 	for i, p := range pages {
@@ -299,19 +301,18 @@ func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) erro
 			todo = append(todo, i)
 		}
 	}
-	outs := make([]rendered, len(todo))
-	errs := make([]error, len(todo))
-	work.Each(len(todo), func(j int) { outs[j], errs[j] = r.renderPage(pages[todo[j]]) })
-	for _, err := range errs {
-		if err != nil {
-			return err // the first in the order of the pages
-		}
-	}
+	outs := work.NewStream(len(todo), len(todo), func(j int) (rendered, error) { return r.renderPage(pages[todo[j]]) })
+	defer outs.Close()
 	cache := r.reuse.cache
+	next := 0 // the first of todo not taken
 	for i, p := range pages {
 		var out rendered
-		if len(todo) > 0 && todo[0] == i {
-			out, outs, todo = outs[0], outs[1:], todo[1:]
+		if next < len(todo) && todo[next] == i {
+			var err error
+			if out, err, _ = outs.Take(next); err != nil {
+				return err
+			}
+			next++
 		} else {
 			c := cache.pages[p.Path]
 			out = rendered{data: c.data, deps: c.deps, parts: cache.parts[p.Path], spans: c.spans, cached: true}
