@@ -57,64 +57,85 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	}
 	parts := slices.Clone(r.reuse.cache.parts[p.Path])
 	spans := slices.Clone(c.spans)
-	values := make([]template.HTML, len(spans)) // of the places rendered again
-	same := true                                // every place holds what it held
-	all := &deps{}
+	var again []int                       // the places rendered again, in order
+	values := make(map[int]template.HTML) // their values
+	same, sameDeps := true, true          // every place holds what it held, and shows what it showed
 	for i, s := range c.spans {
-		if !r.reuse.fresh(s.deps) {
-			if s.part >= len(p.Parts) {
+		if r.reuse.fresh(s.deps) {
+			continue
+		}
+		if s.part >= len(p.Parts) {
+			return rendered{}, false, nil
+		}
+		part := p.Parts[s.part]
+		var err error
+		var v template.HTML
+		var shown *deps
+		if s.note < 0 {
+			part.deps = &deps{}
+			v, err = part.renderArticle()
+			shown = part.deps
+			if s.part < len(parts) {
+				parts[s.part] = cachedPart{v, shown.list()}
+			}
+		} else {
+			part.deps = &deps{} // the notes get deps of their own
+			notes := part.Notes()
+			if s.note >= len(notes) {
 				return rendered{}, false, nil
 			}
-			part := p.Parts[s.part]
-			var err error
-			var shown *deps
-			if s.note < 0 {
-				part.deps = &deps{}
-				values[i], err = part.renderArticle()
-				shown = part.deps
-				if s.part < len(parts) {
-					parts[s.part] = cachedPart{values[i], shown.list()}
-				}
-			} else {
-				part.deps = &deps{} // the notes get deps of their own
-				notes := part.Notes()
-				if s.note >= len(notes) {
-					return rendered{}, false, nil
-				}
-				values[i], err = notes[s.note].script()
-				shown = notes[s.note].deps
-			}
-			if err != nil {
-				return rendered{}, false, r.pageError(p, err)
-			}
-			spans[i].deps = shown.list()
-			same = same && string(values[i]) == string(c.data[s.at:s.at+s.n])
+			v, err = notes[s.note].script()
+			shown = notes[s.note].deps
 		}
-		for _, d := range spans[i].deps {
-			all.add(d)
+		if err != nil {
+			return rendered{}, false, r.pageError(p, err)
 		}
+		again, values[i] = append(again, i), v
+		spans[i].deps = shown.list()
+		same = same && string(v) == string(c.data[s.at:s.at+s.n])
+		sameDeps = sameDeps && slices.Equal(spans[i].deps, s.deps)
 	}
 	if len(parts) != len(p.Parts) {
 		parts = nil
 	}
-	out := rendered{data: c.data, deps: all.list(), parts: parts, spans: spans}
+	out := rendered{data: c.data, deps: c.deps, parts: parts, spans: spans}
+	if !sameDeps {
+		// The page shows what its places show.
+		all := &deps{}
+		for _, s := range spans {
+			for _, d := range s.deps {
+				all.add(d)
+			}
+		}
+		out.deps = all.list()
+	}
 	if same {
 		out.shareArticles()
 		return out, true, nil // the very bytes, which a caller keeping the last ones tells at once
 	}
+	// The bytes between two places rendered again are copied at once; the places after one
+	// move by what its value's length changed.
+	size := len(c.data)
+	for _, i := range again {
+		size += len(values[i]) - c.spans[i].n
+	}
 	data := new(strings.Builder)
-	data.Grow(len(c.data) + pageSize)
-	last := 0
-	for i, s := range c.spans {
+	data.Grow(size)
+	last, shift := 0, 0
+	for k, i := range again {
+		s := c.spans[i]
 		data.Write(c.data[last:s.at])
-		last = s.at + s.n
-		spans[i].at = data.Len()
-		if r.reuse.fresh(s.deps) {
-			data.Write(c.data[s.at:last])
-			continue
-		}
-		spans[i].n = len(values[i])
 		data.WriteString(string(values[i]))
+		last = s.at + s.n
+		spans[i].at, spans[i].n = s.at+shift, len(values[i])
+		shift += len(values[i]) - s.n
+		end := len(c.spans)
+		if k+1 < len(again) {
+			end = again[k+1]
+		}
+		for j := i + 1; j < end; j++ {
+			spans[j].at = c.spans[j].at + shift
+		}
 	}
 	data.Write(c.data[last:])
 	out.data = builderBytes(data)
