@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"curriculum/generator"
+	"curriculum/generator/diag"
 	"curriculum/generator/internal/corpus"
 	"curriculum/generator/site"
 )
@@ -224,6 +225,84 @@ func TestCachedGenerateTouched(t *testing.T) {
 	if !maps2Equal(cached, full) || !shows(cached, "modules/4/index.html", "Yzyzyz") {
 		t.Errorf("without Touched, these differ from a build without the cache: %v", diffPaths(cached, full))
 	}
+}
+
+// TestCachedGenerateListing: with Touched, a Generate lists the folder again only when a file
+// it names was made, removed or renamed, or the settings changed; an editor's file or the
+// theme's touched leaves the listing as it was.
+func TestCachedGenerateListing(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 4, 5); err != nil {
+		t.Fatal(err)
+	}
+	path := func(file string) string { return filepath.Join(dir, filepath.FromSlash(file)) }
+	handout, err := os.ReadFile(path("handouts/2.1.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := &generator.Cache{}
+	generate(t, dir, cache)
+	steps := []struct {
+		name    string
+		change  func() error
+		touched []string
+		page    string // a page the build has, or has not
+		has     bool
+	}{
+		{"a handout made", func() error { return os.WriteFile(path("handouts/2.9.md"), handout, 0o644) },
+			[]string{"handouts/2.9.md"}, "handouts/2.9/index.html", true},
+		{"an editor's file beside it", func() error { return os.WriteFile(path("handouts/.2.9.md.swp"), []byte("x"), 0o644) },
+			[]string{"handouts/.2.9.md.swp", "theme/partials/none.html"}, "handouts/2.9/index.html", true},
+		{"the handout renamed", func() error { return os.Rename(path("handouts/2.9.md"), path("handouts/2.8.md")) },
+			[]string{"handouts/2.9.md", "handouts/2.8.md"}, "handouts/2.9/index.html", false},
+		{"the handout removed", func() error { return os.Remove(path("handouts/2.8.md")) },
+			[]string{"handouts/2.8.md"}, "handouts/2.8/index.html", false},
+		{"a page made", func() error {
+			if err := os.MkdirAll(path("notes"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(path("notes/extra.md"), []byte("---\ntitle: Extra\n---\n\nA page.\n"), 0o644)
+		}, []string{"notes/extra.md"}, "notes/extra/index.html", true},
+		{"the page removed by the settings", func() error {
+			b, err := os.ReadFile(path("curriculum.yaml"))
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(path("curriculum.yaml"), append(b, "remove:\n  - page: notes/extra\n"...), 0o644)
+		}, []string{"curriculum.yaml"}, "notes/extra/index.html", false},
+		{"a module edited after", func() error {
+			b, err := os.ReadFile(path("modules/2.md"))
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(path("modules/2.md"), bytes.Replace(b, []byte("## Overview\n\n"), []byte("## Overview\n\nEdited. "), 1), 0o644)
+		}, []string{"modules/2.md"}, "notes/extra/index.html", false},
+	}
+	for _, step := range steps {
+		if err := step.change(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		cache.Touched(step.touched)
+		cached, report := generate(t, dir, cache)
+		full, fullReport := generate(t, dir, nil)
+		if !maps2Equal(cached, full) {
+			t.Errorf("%s: these differ from a build without the cache: %v", step.name, diffPaths(cached, full))
+		}
+		if _, ok := cached[step.page]; ok != step.has {
+			t.Errorf("%s: %s is there: %v, want %v", step.name, step.page, ok, step.has)
+		}
+		if !slices.Equal(warningTexts(report.Warnings), warningTexts(fullReport.Warnings)) {
+			t.Errorf("%s: the warnings differ from a build without the cache:\n%q\nwant\n%q", step.name, warningTexts(report.Warnings), warningTexts(fullReport.Warnings))
+		}
+	}
+}
+
+func warningTexts(ds []diag.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.String())
+	}
+	return out
 }
 
 // TestCachedGenerateTouchedAcrossFailures: the files Touched names are read again by the next

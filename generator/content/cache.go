@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"curriculum/generator/internal/work"
@@ -22,6 +23,16 @@ type Cache struct {
 	stampsOf map[string]stamp
 	sites    map[string]string
 	sitesOf  []string
+	// listed is the last walk of the folder, with the settings it was made with: the files it
+	// found (at their indexes in index), their entries, and the settings' removals of files
+	// it made (indexes of removals).
+	listed struct {
+		settings [32]byte
+		paths    []string
+		entries  []fs.DirEntry
+		index    map[string]int
+		removed  []int
+	}
 	// touched are the files that may have changed since the last Load that kept what it
 	// read, as Touched was told; nil when it was not told, and when unknown is set: Touched
 	// was told that any file may have changed. A Load that keeps what it read forgets both.
@@ -105,6 +116,63 @@ func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string
 		}
 	}
 	return m
+}
+
+// list remembers the files a walk of the folder found, for listing.
+func (c *Cache) list(l *loader, paths []string, entries []fs.DirEntry) {
+	if c == nil || l.settings == nil {
+		return
+	}
+	w := &c.listed
+	w.settings, w.paths, w.entries, w.removed = l.settings.sum, paths, entries, nil
+	w.index = make(map[string]int, len(paths))
+	for i, p := range paths {
+		w.index[p] = i
+	}
+	for i, r := range l.settings.removals {
+		if r.file != "" && r.done {
+			w.removed = append(w.removed, i)
+		}
+	}
+}
+
+// listing returns the files of the last walk of the folder, without walking it again, when
+// the watcher says which files changed since (touched is not nil), the settings are the same,
+// and each file touched is one the walk found that is a file still, or one a walk leaves out
+// (the settings, the theme's, an editor's): no file was made, removed or renamed.
+func (c *Cache) listing(l *loader, touched map[string]bool) ([]string, []fs.DirEntry, bool) {
+	if _, layered := l.fsys.(layered); c == nil || touched == nil || layered || l.settings == nil {
+		return nil, nil, false
+	}
+	w := &c.listed
+	if w.index == nil || w.settings != l.settings.sum {
+		return nil, nil, false
+	}
+	for p := range touched {
+		if _, ok := w.index[p]; ok {
+			if info, err := fs.Stat(l.fsys, p); err != nil || info.IsDir() {
+				return nil, nil, false
+			}
+			continue
+		}
+		if p != SettingsFile && !strings.HasPrefix(p, ThemeDir+"/") && !inEditorFile(p) {
+			return nil, nil, false
+		}
+	}
+	for _, i := range w.removed {
+		l.settings.removals[i].done = true
+	}
+	return w.paths, w.entries, true
+}
+
+// inEditorFile reports whether the path p is an editor's file, or in an editor's folder.
+func inEditorFile(p string) bool {
+	for _, name := range strings.Split(p, "/") {
+		if EditorFile(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // sitePaths is sitePaths(paths), made again only when the files are not the last load's.

@@ -126,11 +126,29 @@ func (l *loader) read() {
 			return
 		}
 	}
-	var paths []string
-	var entries []fs.DirEntry
+	touched := l.cache.hint()
+	paths, entries, listed := l.cache.listing(l, touched)
+	if !listed {
+		paths, entries = l.walk()
+	}
+	if l.cache != nil {
+		// The sizes and times of the files, which say which changed; without a cache, none.
+		l.stamps = l.cache.stamps(paths, entries, touched)
+	}
+	l.sites = l.cache.sitePaths(paths)
+	l.readFiles(paths, touched)
+	if l.settings == nil && !l.diags.HasErrors() {
+		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
+	}
+}
+
+// walk lists the files of the content folder that a load reads, in order, with their entries.
+func (l *loader) walk() (paths []string, entries []fs.DirEntry) {
+	failed := false // a file or folder that could not be read
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.diags.Errorf(l.file(p), 0, 0, "cannot read: %v", unwrapPathError(err))
+			failed = true
 			return nil
 		}
 		if p == ThemeDir && d.IsDir() {
@@ -154,17 +172,10 @@ func (l *loader) read() {
 	})
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
+	} else if !failed {
+		l.cache.list(l, paths, entries)
 	}
-	touched := l.cache.hint()
-	if l.cache != nil {
-		// The sizes and times of the files, which say which changed; without a cache, none.
-		l.stamps = l.cache.stamps(paths, entries, touched)
-	}
-	l.sites = l.cache.sitePaths(paths)
-	l.readFiles(paths, touched)
-	if l.settings == nil && !l.diags.HasErrors() {
-		l.diags.Errorf(l.file(SettingsFile), 0, 0, "the content folder has no %s: every curriculum has one, with its title and the day's agenda (see the README)", SettingsFile)
-	}
+	return paths, entries
 }
 
 // readFiles reads the files at paths on every core, each into a loader of its own, and
