@@ -153,7 +153,8 @@ func (s *Server) BuildChanged(paths []string) Result {
 		}
 	}
 	s.cache.Touched(touched)
-	files := map[string][]byte{}
+	prev := s.state.Load()
+	files := make(map[string][]byte, prev.site.len()) // about as many as the last build's
 	// The cache of the builds before: only the files that changed are read again, and only the
 	// pages that show them rendered again.
 	// The chain of bases is read again at every build: the settings may name another base.
@@ -166,7 +167,6 @@ func (s *Server) BuildChanged(paths []string) Result {
 			return nil
 		}, &s.cache)
 	}
-	prev := s.state.Load()
 	res := Result{Warnings: rep.Warnings}
 	var next *state
 	if err != nil {

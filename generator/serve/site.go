@@ -47,12 +47,12 @@ func NewSite(files map[string][]byte, prev *Site) *Site {
 	defer prev.mu.Unlock()
 	sharedSame := prev.shared != nil
 	s.from, s.changed = prev.gen, []string{}
+	if prev.sums != nil {
+		s.sums = maps.Clone(prev.sums) // less those of the files that changed, below
+	}
 	for p, data := range files {
-		same := prev.same(p, data)
-		if sum, ok := prev.sums[p]; ok && same {
-			s.sums[p] = sum
-		}
-		if !same {
+		if !prev.same(p, data) {
+			delete(s.sums, p)
 			s.changed = append(s.changed, p)
 			if !isPage(p) {
 				sharedSame = false
@@ -61,6 +61,7 @@ func NewSite(files map[string][]byte, prev *Site) *Site {
 	}
 	for p := range prev.files {
 		if _, ok := files[p]; !ok {
+			delete(s.sums, p)
 			s.changed = append(s.changed, p)
 			if !isPage(p) {
 				sharedSame = false
@@ -112,6 +113,14 @@ func (s *Site) sharedSum() [sha256.Size]byte {
 		s.shared = &shared
 	}
 	return *s.shared
+}
+
+// len is how many files s has; 0 for a nil s.
+func (s *Site) len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.files)
 }
 
 // File returns the bytes of the file at p, a slash path in the site.

@@ -129,8 +129,13 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	// ready, alongside the rendering: the output is the same bytes in the same order as one
 	// core would make, and at most a window of pages is held in memory. The first error in
 	// that order stops the render.
+	// After an edit of some text the pages are those of the cache's render: the cache keeps
+	// its entries but those of the pages rendered again, which change once all rendered.
+	incremental := reuse != nil && !reuse.all
 	newPages := map[string]cachedPage{}
 	newParts := map[string][]cachedPart{}
+	var again []int // with incremental, the pages rendered again
+	var agains []rendered
 	consume := func(i int, out rendered) error {
 		if !out.cached {
 			stats.Rendered++
@@ -140,7 +145,13 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			stats.Pages++
 			return nil
 		}
-		if cache != nil {
+		switch {
+		case cache == nil:
+		case incremental:
+			if !out.cached {
+				again, agains = append(again, i), append(agains, out)
+			}
+		default:
 			newPages[pages[i].Path] = cachedPage{out.data, out.deps, out.spans}
 			if out.parts != nil {
 				newParts[pages[i].Path] = out.parts
@@ -194,7 +205,20 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 	}
 	if cache != nil {
-		cache.pages, cache.parts, cache.search = newPages, newParts, index().data
+		if incremental {
+			for k, i := range again {
+				out, p := agains[k], pages[i].Path
+				cache.pages[p] = cachedPage{out.data, out.deps, out.spans}
+				if out.parts != nil {
+					cache.parts[p] = out.parts
+				} else {
+					delete(cache.parts, p)
+				}
+			}
+		} else {
+			cache.pages, cache.parts = newPages, newParts
+		}
+		cache.search = index().data
 		cache.templates, cache.shared, cache.sources = r.templates, r.shared, r.sources
 	}
 	if idx := index(); idx.err != nil {
