@@ -18,6 +18,8 @@ import (
 	"curriculum/generator/model"
 	"curriculum/generator/output"
 	"curriculum/generator/site"
+
+	"github.com/yuin/goldmark"
 )
 
 // Options configure a build.
@@ -135,21 +137,44 @@ func GenerateCached(fsys fs.FS, display string, opts site.Options, emit site.Emi
 		contentCache, siteCache = &cache.content, &cache.site
 	}
 	cur, diags := content.LoadCached(fsys, display, md, contentCache)
-	if cur != nil && !diags.HasErrors() {
-		// Not with errors: a module whose duration did not read, or a reference that did not
-		// resolve, would make the checks report their consequences as mistakes of their own.
-		// The loader's own warnings (pasted text, images) come either way.
-		check.Run(cur, diags)
+	if err := diags.Err(); err != nil || cur == nil {
+		// Not checked with errors: a module whose duration did not read, or a reference that
+		// did not resolve, would make the checks report their consequences as mistakes of
+		// their own. The loader's own warnings (pasted text, images) come either way.
+		return Report{Warnings: warnings(diags)}, err
 	}
-	report := Report{}
+	// The checks only warn, and only read the model, as the render does: they run alongside
+	// it, on the core it leaves free while it lists the pages.
+	checked := make(chan struct{})
+	go func() {
+		defer close(checked)
+		check.Run(cur, diags)
+	}()
+	report, err := render(cur, md, fsys, display, opts, emit, siteCache)
+	<-checked
+	report.Warnings = warnings(diags)
+	if err == nil && diags.HasErrors() { // were a check to stop the build
+		if siteCache != nil {
+			*siteCache = site.Cache{}
+		}
+		return report, diags.Err()
+	}
+	return report, err
+}
+
+// warnings are the warnings of diags, sorted by file and line.
+func warnings(diags *diag.List) []diag.Diagnostic {
+	var ws []diag.Diagnostic
 	for _, d := range diags.Sorted() {
 		if d.Severity == diag.Warning {
-			report.Warnings = append(report.Warnings, d)
+			ws = append(ws, d)
 		}
 	}
-	if err := diags.Err(); err != nil {
-		return report, err
-	}
+	return ws
+}
+
+// render renders the site of cur, with the theme folders of the content folder fsys.
+func render(cur *model.Curriculum, md goldmark.Markdown, fsys fs.FS, display string, opts site.Options, emit site.Emit, siteCache *site.Cache) (Report, error) {
 	// The theme folders of the content, an adaptation's before its base's, come before the
 	// default theme, each named as the user knows it.
 	layers := []content.Layer{{FS: fsys, Display: display}}
@@ -165,8 +190,7 @@ func GenerateCached(fsys fs.FS, display string, opts site.Options, emit site.Emi
 	}
 	opts.Layers = append(themes, opts.Layers...)
 	stats, err := site.RenderCached(cur, md, fsys, opts, emit, siteCache)
-	report.Stats = stats
-	return report, err
+	return Report{Stats: stats}, err
 }
 
 // Check runs every check a build runs on the curriculum in source, rendering every page
