@@ -394,8 +394,9 @@ func (r *renderer) buildNav() []*NavItem {
 	return items
 }
 
-// readingOrder is the sequence previous/next walks: the contents, pages before their children.
-func (r *renderer) readingOrder() []Link {
+// readingOrder is the sequence previous/next walks: the contents, pages before their children,
+// modules the links of the modules in order.
+func (r *renderer) readingOrder(modules []Link) []Link {
 	var out []Link
 	var add func(p *model.Page)
 	add = func(p *model.Page) {
@@ -409,9 +410,7 @@ func (r *renderer) readingOrder() []Link {
 	}
 	for _, e := range r.cur.Contents {
 		if e.Modules {
-			for _, m := range r.cur.Modules {
-				out = append(out, Link{m.Name() + ": " + m.Title, m.URL()})
-			}
+			out = append(out, modules...)
 			continue
 		}
 		add(e.Page)
@@ -434,7 +433,13 @@ func (r *renderer) pages() []*page {
 	}
 	add(&page{Kind: "home", Path: "index.html", Title: cur.Title, Page: cur.Home})
 
-	order := r.readingOrder()
+	// Each module's, handout's and transparency's title and path, made once for the pages
+	// and their neighbours.
+	modules := make([]Link, len(cur.Modules))
+	for i, m := range cur.Modules {
+		modules[i] = Link{m.Name() + ": " + m.Title, m.URL()}
+	}
+	order := r.readingOrder(modules)
 	at := map[string][]int{} // the places of each site path in the reading order
 	for i, l := range order {
 		at[l.URL] = append(at[l.URL], i)
@@ -444,8 +449,8 @@ func (r *renderer) pages() []*page {
 			p.Prev, p.Next = neighbours(order, i)
 		}
 	}
-	for _, m := range cur.Modules {
-		p := &page{Kind: "module", Path: m.URL(), Title: m.Name() + ": " + m.Title, Module: m, Crumbs: []Link{home}}
+	for i, m := range cur.Modules {
+		p := &page{Kind: "module", Path: modules[i].URL, Title: modules[i].Title, Module: m, Crumbs: []Link{home}}
 		sequence(p)
 		add(p)
 	}
@@ -463,7 +468,8 @@ func (r *renderer) pages() []*page {
 		add(p)
 	}
 	handoutsIndex := Link{"Handouts", "handouts/index.html"}
-	var handouts, transparencies []Link
+	handouts := make([]Link, 0, len(cur.Handouts))
+	var transparencies []Link
 	for _, h := range cur.Handouts {
 		handouts = append(handouts, Link{h.Name() + ": " + h.Title, h.URL()})
 	}
@@ -471,14 +477,14 @@ func (r *renderer) pages() []*page {
 		transparencies = append(transparencies, Link{t.Name() + ": " + t.Title, t.URL()})
 	}
 	for i, h := range cur.Handouts {
-		p := &page{Kind: "handout", Path: h.URL(), Title: handouts[i].Title, Handout: h,
+		p := &page{Kind: "handout", Path: handouts[i].URL, Title: handouts[i].Title, Handout: h,
 			Crumbs: []Link{home, handoutsIndex}}
 		p.Prev, p.Next = neighbours(handouts, i)
 		add(p)
 	}
 	transparenciesIndex := Link{"Transparencies", "transparencies/index.html"}
 	for i, t := range r.transparencies() {
-		p := &page{Kind: "transparency", Path: t.URL(), Title: transparencies[i].Title, Transparency: t,
+		p := &page{Kind: "transparency", Path: transparencies[i].URL, Title: transparencies[i].Title, Transparency: t,
 			Crumbs: []Link{home, transparenciesIndex}}
 		p.Prev, p.Next = neighbours(transparencies, i)
 		add(p)
