@@ -85,10 +85,33 @@ func Render(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Opt
 // model.Curriculum.Signature), the pages and packet parts that show none of that text are taken
 // from the cache. A nil cache is no cache. Render with a cache one curriculum at a time.
 func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, opts Options, emit Emit, cache *Cache) (stats Stats, err error) {
-	reuse, err := startReuse(cache, cur, opts)
-	if err != nil {
-		return stats, err
+	// What the cache may give is decided while the pages are listed, which neither reads
+	// nor changes the cache.
+	type started struct {
+		reuse *reuse
+		err   error
 	}
+	start := make(chan started, 1)
+	go func() {
+		u, err := startReuse(cache, cur, opts)
+		start <- started{u, err}
+	}()
+	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
+	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*htmlexec.Set{}, sources: map[string]string{},
+		participant: opts.Edition == model.ParticipantEdition}
+	r.packets = r.packetList(opts.PDF)
+	r.modulePackets = map[*model.Module]int{}
+	for i, pk := range r.packets {
+		if pk.Kind == "module" {
+			r.modulePackets[pk.Module] = i
+		}
+	}
+	pages := r.pages()
+	st := <-start
+	if st.err != nil {
+		return stats, st.err
+	}
+	reuse := st.reuse
 	if cache != nil {
 		defer func() {
 			if err != nil {
@@ -96,18 +119,9 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 			}
 		}()
 	}
-	layers := append(slices.Clone(opts.Layers), Layer{Name: "theme", FS: themes.Default})
-	r := &renderer{cur: cur, md: md, layers: layers, baseURL: opts.BaseURL, templates: map[string]*htmlexec.Set{}, sources: map[string]string{},
-		participant: opts.Edition == model.ParticipantEdition, reuse: reuse}
+	r.reuse = reuse
 	if reuse != nil && cache.templates != nil {
 		r.templates, r.shared, r.sources = cache.templates, cache.shared, cache.sources
-	}
-	r.packets = r.packetList(opts.PDF)
-	r.modulePackets = map[*model.Module]int{}
-	for i, pk := range r.packets {
-		if pk.Kind == "module" {
-			r.modulePackets[pk.Module] = i
-		}
 	}
 	stats = Stats{Packets: r.packets}
 	count := func(p string, data []byte) error {
@@ -117,7 +131,6 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 		return emit(p, data)
 	}
-	pages := r.pages()
 	// Every layout is parsed before anything is written, so that a template with an error
 	// stops the build with nothing half done.
 	for _, p := range pages {
