@@ -154,7 +154,7 @@ func (s *Server) BuildChanged(paths []string) Result {
 	}
 	s.cache.Touched(touched)
 	prev := s.state.Load()
-	files := make(map[string][]byte, prev.site.len()) // about as many as the last build's
+	files := make(map[string]file, prev.site.len()) // about as many as the last build's
 	// The cache of the builds before: only the files that changed are read again, and only the
 	// pages that show them rendered again.
 	// The chain of bases is read again at every build: the settings may name another base.
@@ -162,8 +162,14 @@ func (s *Server) BuildChanged(paths []string) Result {
 	layers, err := content.Layers(s.source, s.display)
 	if err == nil {
 		s.setFolders(layers)
-		rep, err = generator.GenerateCached(content.NewOverlay(layers), s.display, site.Options{}, func(p string, data []byte) error {
-			files[p] = data // a render never changes the bytes it gave
+		// A render never changes the bytes it gave. The trainer's guide, written again place by
+		// place, comes in pieces that share the last one's bytes, instead of a copy of 24 MB.
+		opts := site.Options{EmitPieces: func(p string, pieces [][]byte) error {
+			files[p] = file{pieces: pieces}
+			return nil
+		}}
+		rep, err = generator.GenerateCached(content.NewOverlay(layers), s.display, opts, func(p string, data []byte) error {
+			files[p] = file{data: data}
 			return nil
 		}, &s.cache)
 	}
@@ -173,7 +179,7 @@ func (s *Server) BuildChanged(paths []string) Result {
 		res.Errors = asErrors(err)
 		next = &state{site: prev.site, failed: newReport(res.Errors, prev.site != nil)}
 	} else {
-		built := NewSite(files, prev.site)
+		built := newSite(files, prev.site)
 		res.Pages = rep.Pages
 		res.Changed = Changed(prev.site, built)
 		next = &state{site: built}

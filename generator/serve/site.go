@@ -15,7 +15,7 @@ import (
 
 // Site is one build of the site, held in memory. Its files are never changed once made.
 type Site struct {
-	files map[string][]byte // by slash path in the site: "modules/1/index.html"
+	files map[string]file // by slash path in the site: "modules/1/index.html"
 
 	// The sums of the files, which make the versions of the pages, are taken when a version
 	// is asked for, or kept from the build before for the files that did not change: the
@@ -34,11 +34,73 @@ type Site struct {
 // generations numbers the sites made.
 var generations atomic.Uint64
 
+// A file is the bytes of one file of the site, whole or in pieces.
+type file struct {
+	data   []byte
+	pieces [][]byte // instead of data, for a page a build gave in pieces (see site.Options)
+}
+
+// bytes are the file's bytes, joined: a copy for a file in pieces.
+func (f file) bytes() []byte {
+	if f.pieces == nil {
+		return f.data
+	}
+	return bytes.Join(f.pieces, nil)
+}
+
+func (f file) size() int {
+	n := len(f.data)
+	for _, p := range f.pieces {
+		n += len(p)
+	}
+	return n
+}
+
+// equal reports whether f and g hold the same bytes.
+func (f file) equal(g file) bool {
+	if f.pieces == nil && g.pieces == nil {
+		return len(f.data) == len(g.data) && (len(f.data) == 0 || unsafe.SliceData(f.data) == unsafe.SliceData(g.data) || bytes.Equal(f.data, g.data))
+	}
+	if f.size() != g.size() {
+		return false
+	}
+	a, b := f.chunks(), g.chunks()
+	for len(a) > 0 && len(b) > 0 {
+		n := min(len(a[0]), len(b[0]))
+		if unsafe.SliceData(a[0]) != unsafe.SliceData(b[0]) && !bytes.Equal(a[0][:n], b[0][:n]) {
+			return false
+		}
+		if a[0] = a[0][n:]; len(a[0]) == 0 {
+			a = a[1:]
+		}
+		if b[0] = b[0][n:]; len(b[0]) == 0 {
+			b = b[1:]
+		}
+	}
+	return true
+}
+
+// chunks are the file's bytes as pieces, in a slice of their own.
+func (f file) chunks() [][]byte {
+	if f.pieces == nil {
+		return [][]byte{f.data}
+	}
+	return slices.Clone(f.pieces)
+}
+
 // NewSite makes a Site of files, by their slash paths in the site. It keeps files; the caller
 // must not change them afterwards. A file that holds the bytes it held in prev (nil for none)
 // keeps its sum: a build with a cache gives the very bytes of the files it did not render
 // again.
 func NewSite(files map[string][]byte, prev *Site) *Site {
+	fs := make(map[string]file, len(files))
+	for p, data := range files {
+		fs[p] = file{data: data}
+	}
+	return newSite(fs, prev)
+}
+
+func newSite(files map[string]file, prev *Site) *Site {
 	s := &Site{files: files, sums: make(map[string][sha256.Size]byte, len(files)), gen: generations.Add(1)}
 	if prev == nil {
 		return s
@@ -75,23 +137,25 @@ func NewSite(files map[string][]byte, prev *Site) *Site {
 	return s
 }
 
-// same reports whether the file at p holds the bytes of data: the very ones, or equal.
-func (s *Site) same(p string, data []byte) bool {
+// same reports whether the file at p holds the bytes of f: the very ones, or equal.
+func (s *Site) same(p string, f file) bool {
 	if s == nil {
 		return false
 	}
 	old, ok := s.files[p]
-	if !ok || len(old) != len(data) {
-		return false
-	}
-	return len(data) == 0 || unsafe.SliceData(old) == unsafe.SliceData(data) || bytes.Equal(old, data)
+	return ok && old.equal(f)
 }
 
 // sum is the SHA-256 of the file at p, or zero when there is none. The caller holds s.mu.
 func (s *Site) sum(p string) [sha256.Size]byte {
 	sum, ok := s.sums[p]
-	if data, exists := s.files[p]; !ok && exists {
-		sum = sha256.Sum256(data)
+	if f, exists := s.files[p]; !ok && exists {
+		h := sha256.New()
+		h.Write(f.data)
+		for _, piece := range f.pieces {
+			h.Write(piece)
+		}
+		h.Sum(sum[:0])
 		s.sums[p] = sum
 	}
 	return sum
@@ -125,8 +189,8 @@ func (s *Site) len() int {
 
 // File returns the bytes of the file at p, a slash path in the site.
 func (s *Site) File(p string) ([]byte, bool) {
-	b, ok := s.files[p]
-	return b, ok
+	f, ok := s.files[p]
+	return f.bytes(), ok
 }
 
 // Changed returns, sorted, the paths of the files that differ between old and next: added,

@@ -29,9 +29,18 @@ type Cache struct {
 }
 
 type cachedPage struct {
-	data  []byte
-	deps  []string // the documents whose text the page shows
-	spans []span   // of a packet's page: the places of its parts and notes (see splice)
+	data   []byte
+	pieces pieces   // the bytes in pieces, instead of data, for a packet written again place by place
+	deps   []string // the documents whose text the page shows
+	spans  []span   // of a packet's page: the places of its parts and notes (see splice)
+}
+
+// bytes are the page's bytes, as pieces.
+func (c cachedPage) bytes() pieces {
+	if c.pieces != nil {
+		return c.pieces
+	}
+	return pieces{c.data}
 }
 
 type cachedPart struct {
@@ -146,16 +155,13 @@ func (u *reuse) fresh(deps []string) bool {
 	return true
 }
 
-// page is the cached page at a site path, when it can be taken.
-func (u *reuse) page(path string) ([]byte, bool) {
+// page reports whether the cached page at a site path can be taken.
+func (u *reuse) page(path string) bool {
 	if u == nil {
-		return nil, false
+		return false
 	}
 	c, ok := u.cache.pages[path]
-	if !ok || !u.fresh(c.deps) {
-		return nil, false
-	}
-	return c.data, true
+	return ok && u.fresh(c.deps)
 }
 
 // part is the cached article of the i-th part of a packet, when it can be taken.

@@ -42,6 +42,10 @@ type Options struct {
 	// activities' titles and purposes, with no trainer script, transparencies or pages marked
 	// edition: trainer.
 	Edition string
+	// EmitPieces, when set, receives the pages that a render with a cache writes again place by
+	// place, in pieces that share the bytes of the pages it gave before (see splice), instead of
+	// emit: the pieces are the page's bytes in order, never changed afterwards.
+	EmitPieces func(path string, pieces [][]byte) error
 	// Create, when set and the render has no cache, creates the file of a page, which is then
 	// written as it renders, on every core, instead of being handed to emit: a page is never
 	// held whole in memory, and the guide of a catalogue is tens of megabytes.
@@ -131,6 +135,16 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		}
 		return emit(p, data)
 	}
+	// A packet written again place by place is handed on in pieces, where the caller takes
+	// them (serve), and joined where it does not.
+	countPieces := func(p string, ps pieces) error {
+		if opts.EmitPieces == nil {
+			return count(p, ps.bytes())
+		}
+		stats.Files++
+		stats.Pages++
+		return opts.EmitPieces(p, ps)
+	}
 	// Every layout is parsed before anything is written, so that a template with an error
 	// stops the build with nothing half done.
 	for _, p := range pages {
@@ -165,10 +179,13 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 				again, agains = append(again, i), append(agains, out)
 			}
 		default:
-			newPages[pages[i].Path] = cachedPage{out.data, out.deps, out.spans}
+			newPages[pages[i].Path] = cachedPage{out.data, out.pieces, out.deps, out.spans}
 			if out.parts != nil {
 				newParts[pages[i].Path] = out.parts
 			}
+		}
+		if out.pieces != nil {
+			return countPieces(pages[i].Path, out.pieces)
 		}
 		return count(pages[i].Path, out.data)
 	}
@@ -221,7 +238,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		if incremental {
 			for k, i := range again {
 				out, p := agains[k], pages[i].Path
-				cache.pages[p] = cachedPage{out.data, out.deps, out.spans}
+				cache.pages[p] = cachedPage{out.data, out.pieces, out.deps, out.spans}
 				if out.parts != nil {
 					cache.parts[p] = out.parts
 				} else {
@@ -285,10 +302,11 @@ type renderer struct {
 
 // rendered is a page as rendered, or taken from the cache.
 type rendered struct {
-	data  []byte
-	deps  []string     // the documents whose text it shows, with a cache
-	parts []cachedPart // a packet's parts, with a cache
-	spans []span       // the places of a packet's parts and notes, with a cache
+	data   []byte
+	pieces pieces       // the bytes in pieces, instead of data, for a packet written again place by place
+	deps   []string     // the documents whose text it shows, with a cache
+	parts  []cachedPart // a packet's parts, with a cache
+	spans  []span       // the places of a packet's parts and notes, with a cache
 	// cached is set for a page taken from the cache, streamed for one written as it rendered.
 	cached, streamed bool
 }
@@ -334,7 +352,7 @@ func renderOrder(pages []*page) []int {
 func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) error) error {
 	var todo []int
 	for i, p := range pages {
-		if _, ok := r.reuse.page(p.Path); !ok {
+		if !r.reuse.page(p.Path) {
 			todo = append(todo, i)
 		}
 	}
@@ -352,7 +370,7 @@ func (r *renderer) renderChanged(pages []*page, consume func(int, rendered) erro
 			next++
 		} else {
 			c := cache.pages[p.Path]
-			out = rendered{data: c.data, deps: c.deps, parts: cache.parts[p.Path], spans: c.spans, cached: true}
+			out = rendered{data: c.data, pieces: c.pieces, deps: c.deps, parts: cache.parts[p.Path], spans: c.spans, cached: true}
 		}
 		if err := consume(i, out); err != nil {
 			return err
@@ -380,7 +398,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	}
 	if r.reuse != nil {
 		if last, ok := r.reuse.cache.pages[p.Path]; ok {
-			size = max(size, len(last.data)+pageSize)
+			size = max(size, last.bytes().size()+pageSize)
 		}
 	}
 	buf := new(strings.Builder) // which, unlike a bytes.Buffer, never zeroes what it grows into

@@ -3,8 +3,6 @@ package site
 import (
 	"html/template"
 	"slices"
-	"strings"
-	"unsafe"
 )
 
 // A span is a place of a packet's page: where its layout wrote the article of a part, or the
@@ -57,6 +55,7 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	}
 	parts := slices.Clone(r.reuse.cache.parts[p.Path])
 	spans := slices.Clone(c.spans)
+	old := c.bytes()
 	var again []int                       // the places rendered again, in order
 	values := make(map[int]template.HTML) // their values
 	same, sameDeps := true, true          // every place holds what it held, and shows what it showed
@@ -92,13 +91,13 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 		}
 		again, values[i] = append(again, i), v
 		spans[i].deps = shown.list()
-		same = same && string(v) == string(c.data[s.at:s.at+s.n])
+		same = same && s.n == len(v) && old.equalAt(s.at, string(v))
 		sameDeps = sameDeps && slices.Equal(spans[i].deps, s.deps)
 	}
 	if len(parts) != len(p.Parts) {
 		parts = nil
 	}
-	out := rendered{data: c.data, deps: c.deps, parts: parts, spans: spans}
+	out := rendered{data: c.data, pieces: c.pieces, deps: c.deps, parts: parts, spans: spans}
 	if !sameDeps {
 		// The page shows what its places show.
 		all := &deps{}
@@ -113,19 +112,15 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 		out.shareArticles()
 		return out, true, nil // the very bytes, which a caller keeping the last ones tells at once
 	}
-	// The bytes between two places rendered again are copied at once; the places after one
-	// move by what its value's length changed.
-	size := len(c.data)
-	for _, i := range again {
-		size += len(values[i]) - c.spans[i].n
-	}
-	data := new(strings.Builder)
-	data.Grow(size)
+	// The page is the bytes between two places rendered again, as the last render's pieces
+	// hold them, and the new values; the places after one move by what its value's length
+	// changed. Past maxPieces, the pieces are joined.
+	var ps pieces
 	last, shift := 0, 0
 	for k, i := range again {
 		s := c.spans[i]
-		data.Write(c.data[last:s.at])
-		data.WriteString(string(values[i]))
+		ps = append(ps, old.slice(last, s.at)...)
+		ps = append(ps, htmlBytes(string(values[i])))
 		last = s.at + s.n
 		spans[i].at, spans[i].n = s.at+shift, len(values[i])
 		shift += len(values[i]) - s.n
@@ -137,8 +132,12 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 			spans[j].at = c.spans[j].at + shift
 		}
 	}
-	data.Write(c.data[last:])
-	out.data = builderBytes(data)
+	ps = append(ps, old.slice(last, old.size())...)
+	if len(ps) > maxPieces {
+		out.data, out.pieces = ps.bytes(), nil
+	} else {
+		out.data, out.pieces = nil, ps
+	}
 	out.shareArticles()
 	return out, true, nil
 }
@@ -146,9 +145,15 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 // shareArticles points the cached articles of a packet's parts at the page's own bytes, where
 // its places hold them, so that the cache keeps each article once.
 func (out *rendered) shareArticles() {
+	b := pieces{out.data}
+	if out.pieces != nil {
+		b = out.pieces
+	}
 	for _, s := range out.spans {
 		if s.note < 0 && s.part < len(out.parts) && len(out.parts[s.part].article) == s.n {
-			out.parts[s.part].article = template.HTML(unsafe.String(unsafe.SliceData(out.data[s.at:]), s.n))
+			if a, ok := b.stringAt(s.at, s.n); ok {
+				out.parts[s.part].article = template.HTML(a)
+			}
 		}
 	}
 }
