@@ -115,11 +115,17 @@ func startReuse(cache *Cache, cur *model.Curriculum, opts Options) (*reuse, erro
 	// pages show but its documents' text cannot be compared, and every page renders.
 	unsigned := cur.Signature == [32]byte{}
 	u := &reuse{cache: cache, all: global != cache.global || unsigned, dirty: map[string]bool{}}
-	versions := map[string][32]byte{}
-	for _, doc := range cur.Documents() {
-		versions[doc.Path] = doc.Version
-		if v, ok := cache.versions[doc.Path]; !ok || v != doc.Version {
+	// The versions of the documents: the cache's, with those that changed changed, when the
+	// pages are the last render's; made anew when everything renders.
+	docs := cur.Documents()
+	versions := cache.versions
+	if u.all || versions == nil {
+		versions = make(map[string][32]byte, len(docs))
+	}
+	for _, doc := range docs {
+		if v, ok := versions[doc.Path]; !ok || v != doc.Version {
 			u.dirty[doc.Path] = true
+			versions[doc.Path] = doc.Version
 		}
 	}
 	if len(u.dirty) <= 4 {

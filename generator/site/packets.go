@@ -57,18 +57,21 @@ func (r *renderer) packetPage(pk *Packet, crumbs []Link) *page {
 		cur := r.cur
 		switch pk.Kind {
 		case "handouts":
-			for _, h := range cur.Handouts {
-				p.addPart(handoutPart(h))
+			p.local = make(map[string]string, len(cur.Handouts))
+			for i, h := range cur.Handouts {
+				p.addPart(handoutPart(h, r.links.handouts[i]))
 			}
 		case "module":
 			for _, h := range pk.Module.Handouts {
-				p.addPart(handoutPart(h))
+				p.addPart(handoutPart(h, handoutLink(h)))
 			}
 		case "transparencies":
-			for _, t := range r.transparencies() {
-				p.addPart(transparencyPart(t))
+			p.local = make(map[string]string, len(r.links.transparencies))
+			for i, t := range r.transparencies() {
+				p.addPart(transparencyPart(t, r.links.transparencies[i]))
 			}
 		case "guide":
+			p.local = make(map[string]string, len(cur.Modules)+len(cur.Handouts)+len(cur.Pages)+2)
 			r.guideParts(p)
 		}
 	}
@@ -97,8 +100,8 @@ func (r *renderer) guideParts(p *page) {
 		if !embedded["competencies"] {
 			p.addPart(&page{Kind: "competencies", Path: "competencies/index.html", Title: "Competencies at a Glance"})
 		}
-		for _, m := range r.cur.Modules {
-			p.addPart(modulePart(m))
+		for i, m := range r.cur.Modules {
+			p.addPart(modulePart(m, r.links.modules[i]))
 		}
 	}
 	hasModules := false
@@ -113,8 +116,8 @@ func (r *renderer) guideParts(p *page) {
 	if !hasModules {
 		modules()
 	}
-	for _, h := range r.cur.Handouts {
-		p.addPart(handoutPart(h))
+	for i, h := range r.cur.Handouts {
+		p.addPart(handoutPart(h, r.links.handouts[i]))
 	}
 }
 
@@ -123,24 +126,34 @@ func (r *renderer) guideParts(p *page) {
 func (r *renderer) presentPage(crumbs []Link) *page {
 	p := &page{Kind: "present", Path: "present/index.html", Title: "Present the Transparencies", Crumbs: crumbs}
 	p.fill = func() {
-		for _, t := range r.transparencies() {
-			p.addPart(transparencyPart(t))
+		p.local = make(map[string]string, len(r.links.transparencies))
+		for i, t := range r.transparencies() {
+			p.addPart(transparencyPart(t, r.links.transparencies[i]))
 		}
 	}
 	return p
 }
 
-func modulePart(m *model.Module) *page {
-	return &page{Kind: "module", Path: m.URL(), Title: m.Name() + ": " + m.Title, Module: m}
+// The parts of a module, a handout and a transparency, with the title and path of its page,
+// l (see renderer.links).
+func modulePart(m *model.Module, l Link) *page {
+	return &page{Kind: "module", Path: l.URL, Title: l.Title, Module: m}
 }
 
-func handoutPart(h *model.Handout) *page {
-	return &page{Kind: "handout", Path: h.URL(), Title: h.Name() + ": " + h.Title, Handout: h}
+func handoutPart(h *model.Handout, l Link) *page {
+	return &page{Kind: "handout", Path: l.URL, Title: l.Title, Handout: h}
 }
 
-func transparencyPart(t *model.Transparency) *page {
-	return &page{Kind: "transparency", Path: t.URL(), Title: t.Name() + ": " + t.Title, Transparency: t}
+func transparencyPart(t *model.Transparency, l Link) *page {
+	return &page{Kind: "transparency", Path: l.URL, Title: l.Title, Transparency: t}
 }
+
+// The title and path of the page of a module, a handout and a transparency.
+func moduleLink(m *model.Module) Link { return Link{m.Name() + ": " + m.Title, m.URL()} }
+
+func handoutLink(h *model.Handout) Link { return Link{h.Name() + ": " + h.Title, h.URL()} }
+
+func transparencyLink(t *model.Transparency) Link { return Link{t.Name() + ": " + t.Title, t.URL()} }
 
 // addPart makes part, which names the page of its own in Path, a part of the packet p: it
 // takes the packet's path, and its own page is linked to on the packet.

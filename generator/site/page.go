@@ -437,7 +437,7 @@ func (r *renderer) pages() []*page {
 	// and their neighbours.
 	modules := make([]Link, len(cur.Modules))
 	for i, m := range cur.Modules {
-		modules[i] = Link{m.Name() + ": " + m.Title, m.URL()}
+		modules[i] = moduleLink(m)
 	}
 	order := r.readingOrder(modules)
 	at := map[string][]int{} // the places of each site path in the reading order
@@ -468,14 +468,15 @@ func (r *renderer) pages() []*page {
 		add(p)
 	}
 	handoutsIndex := Link{"Handouts", "handouts/index.html"}
-	handouts := make([]Link, 0, len(cur.Handouts))
-	var transparencies []Link
-	for _, h := range cur.Handouts {
-		handouts = append(handouts, Link{h.Name() + ": " + h.Title, h.URL()})
+	handouts := make([]Link, len(cur.Handouts))
+	for i, h := range cur.Handouts {
+		handouts[i] = handoutLink(h)
 	}
-	for _, t := range r.transparencies() {
-		transparencies = append(transparencies, Link{t.Name() + ": " + t.Title, t.URL()})
+	transparencies := make([]Link, len(r.transparencies()))
+	for i, t := range r.transparencies() {
+		transparencies[i] = transparencyLink(t)
 	}
+	r.links.modules, r.links.handouts, r.links.transparencies = modules, handouts, transparencies
 	for i, h := range cur.Handouts {
 		p := &page{Kind: "handout", Path: handouts[i].URL, Title: handouts[i].Title, Handout: h,
 			Crumbs: []Link{home, handoutsIndex}}

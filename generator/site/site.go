@@ -291,6 +291,10 @@ type renderer struct {
 	packets   []*Packet
 	// modulePackets finds each module's packet in packets.
 	modulePackets map[*model.Module]int
+	// links are the title and path of the page of each module, handout and transparency (of
+	// the edition), in the curriculum's order, made once with the list of pages for the
+	// packets that hold them.
+	links struct{ modules, handouts, transparencies []Link }
 	// participant is set for the participant edition.
 	participant bool
 	// reuse is what the render may take from its cache; nil without one.
