@@ -7,9 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"curriculum/generator"
 	"curriculum/generator/content"
-	"curriculum/generator/site"
 )
 
 // TestServeAdaptation: serve builds an adaptation with its base, the same site as build makes
@@ -51,19 +49,7 @@ func TestServeAdaptation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	built := map[string][]byte{}
-	if _, err := generator.Generate(content.NewOverlay(layers), "maryland", site.Options{}, func(p string, data []byte) error {
-		built[p] = data
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	served := srv.state.Load().site
-	for p, data := range built {
-		if got, ok := served.File(p); !ok || !bytes.Equal(got, data) {
-			t.Errorf("serve's %s differs from build's", p)
-		}
-	}
+	servesBuild(t, "the adaptation", srv, content.NewOverlay(layers), "maryland")
 	page := func() string {
 		b, _ := srv.state.Load().site.File("modules/1/index.html")
 		return string(b)

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,27 +60,34 @@ func TestServeEditsInPieces(t *testing.T) {
 		if !slices.Contains(res.Changed, "print/guide/index.html") {
 			t.Errorf("edit %d: the guide is not among the files changed: %v", i, res.Changed)
 		}
-		built := map[string][]byte{}
-		if _, err := generator.Generate(os.DirFS(dir), dir, site.Options{}, func(p string, data []byte) error {
-			built[p] = data
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		served := srv.state.Load().site
-		for p, data := range built {
-			if got, ok := served.File(p); !ok || !bytes.Equal(got, data) {
-				t.Errorf("edit %d: serve's %s differs from a build's", i, p)
-			}
-		}
-		if served.len() != len(built) {
-			t.Errorf("edit %d: serve has %d files, a build %d", i, served.len(), len(built))
-		}
-		for _, f := range served.files {
+		servesBuild(t, fmt.Sprintf("edit %d", i), srv, os.DirFS(dir), dir)
+		for _, f := range srv.state.Load().site.files {
 			pieced = pieced || f.pieces != nil
 		}
 	}
 	if !pieced {
 		t.Error("no file was held in pieces")
+	}
+}
+
+// servesBuild checks that srv serves the very files a build without a cache makes of the
+// content folder fsys, display as diagnostics name it.
+func servesBuild(t *testing.T, what string, srv *Server, fsys fs.FS, display string) {
+	t.Helper()
+	built := map[string][]byte{}
+	if _, err := generator.Generate(fsys, display, site.Options{}, func(p string, data []byte) error {
+		built[p] = data
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	served := srv.state.Load().site
+	for p, data := range built {
+		if got, ok := served.File(p); !ok || !bytes.Equal(got, data) {
+			t.Errorf("%s: serve's %s differs from a build's", what, p)
+		}
+	}
+	if served.len() != len(built) {
+		t.Errorf("%s: serve has %d files, a build %d", what, served.len(), len(built))
 	}
 }
