@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -293,6 +294,86 @@ func TestCachedGenerateListing(t *testing.T) {
 		}
 		if !slices.Equal(warningTexts(report.Warnings), warningTexts(fullReport.Warnings)) {
 			t.Errorf("%s: the warnings differ from a build without the cache:\n%q\nwant\n%q", step.name, warningTexts(report.Warnings), warningTexts(fullReport.Warnings))
+		}
+	}
+}
+
+// lockedFolders is a folder as a user sees it who may not read some of its folders.
+type lockedFolders struct {
+	fs.FS
+	locked map[string]bool
+}
+
+func (l lockedFolders) Open(name string) (fs.File, error) {
+	if l.locked[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return l.FS.Open(name)
+}
+
+func (l lockedFolders) ReadDir(name string) ([]fs.DirEntry, error) {
+	if l.locked[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return fs.ReadDir(l.FS, name)
+}
+
+// TestCachedGenerateListingAfterAFailedWalk: a listing that could not read a folder is not
+// taken again, nor the one before it, once the folder can be read and the watcher names only
+// another file (a reviewer's case: a change of permissions is no event of the watcher's).
+func TestCachedGenerateListingAfterAFailedWalk(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 3, 1); err != nil {
+		t.Fatal(err)
+	}
+	fsys := lockedFolders{os.DirFS(dir), map[string]bool{}}
+	build := func(cache *generator.Cache) (map[string][]byte, error) {
+		files := map[string][]byte{}
+		_, err := generator.GenerateCached(fsys, dir, site.Options{}, func(p string, data []byte) error {
+			files[p] = data
+			return nil
+		}, cache)
+		return files, err
+	}
+	cache := &generator.Cache{}
+	if _, err := build(cache); err != nil {
+		t.Fatal(err)
+	}
+	write := func(file, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	module, err := os.ReadFile(filepath.Join(dir, "modules", "2.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A folder is made, with a page, that cannot be read.
+	write("notes/extra.md", "---\ntitle: Extra\n---\n\nA page.\n")
+	fsys.locked["notes"] = true
+	cache.Touched(nil) // a folder was made
+	if _, err := build(cache); err == nil {
+		t.Fatal("a folder that cannot be read gave no error")
+	}
+	for _, step := range []struct {
+		name   string
+		locked bool
+	}{{"the folder still locked", true}, {"the folder unlocked", false}} {
+		fsys.locked["notes"] = step.locked
+		write("modules/2.md", string(module)+"\n"+step.name+".\n")
+		cache.Touched([]string{"modules/2.md"})
+		cached, cachedErr := build(cache)
+		full, fullErr := build(nil)
+		if (cachedErr == nil) != (fullErr == nil) {
+			t.Errorf("%s: the error with the cache is %v, without it %v", step.name, cachedErr, fullErr)
+		}
+		if fullErr == nil && !maps2Equal(cached, full) {
+			t.Errorf("%s: these differ from a build without the cache: %v", step.name, diffPaths(cached, full))
 		}
 	}
 }

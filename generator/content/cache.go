@@ -118,9 +118,14 @@ func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string
 	return m
 }
 
-// list remembers the files a walk of the folder found, for listing.
+// list remembers the files a walk of the folder found, for listing; nil paths forget the
+// last walk's, for a walk that could not read the whole folder.
 func (c *Cache) list(l *loader, paths []string, entries []fs.DirEntry) {
-	if c == nil || l.settings == nil {
+	if c == nil {
+		return
+	}
+	if paths == nil || l.settings == nil {
+		c.listed.index = nil
 		return
 	}
 	w := &c.listed

@@ -172,7 +172,12 @@ func (l *loader) walk() (paths []string, entries []fs.DirEntry) {
 	})
 	if err != nil {
 		l.diags.Errorf(l.display, 0, 0, "cannot read the content folder: %v", err)
-	} else if !failed {
+	}
+	if err != nil || failed {
+		// Not this listing, nor the last: a folder that could not be read may hold files
+		// by the time the watcher names one of the others.
+		l.cache.list(l, nil, nil)
+	} else {
 		l.cache.list(l, paths, entries)
 	}
 	return paths, entries
