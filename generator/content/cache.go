@@ -221,9 +221,6 @@ func (c *Cache) reuse(l *loader, paths []string, touched map[string]bool) []*loa
 			continue
 		}
 		e.sub.unlink()
-		for _, r := range e.sub.removed {
-			l.settings.removals[r].done = true
-		}
 		subs[i] = e.sub
 	}
 	return subs

@@ -209,6 +209,9 @@ func (l *loader) readFiles(paths []string, touched map[string]bool) {
 	// one file it read.
 	l.fileRefs = make([][]pendingRef, 0, len(subs))
 	for _, sub := range subs {
+		for _, r := range sub.removed {
+			l.settings.removals[r].done = true
+		}
 		l.diags.Merge(sub.diags)
 		l.modules = append(l.modules, sub.modules...)
 		l.handouts = append(l.handouts, sub.handouts...)

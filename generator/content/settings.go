@@ -68,15 +68,15 @@ func (s *settingsFile) activityNumber(m, n int) int {
 	return n - len(before)
 }
 
-// removesActivity reports whether the settings remove the n-th activity of module m.
+// removesActivity reports whether the settings remove the n-th activity of module m, and
+// records the removal as made by the file's reading: it is marked done once every file is
+// read, as the files are read on every core and share the settings.
 func (l *loader) removesActivity(m, n int) bool {
 	if l.settings == nil {
 		return false
 	}
-	for i := range l.settings.removals {
-		r := &l.settings.removals[i]
+	for i, r := range l.settings.removals {
 		if r.file == "" && r.module == m && r.activity == n {
-			r.done = true
 			l.removed = append(l.removed, i)
 			return true
 		}
