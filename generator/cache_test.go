@@ -42,13 +42,7 @@ func TestCachedGenerateIsGenerate(t *testing.T) {
 	}
 	write := func(file, text string) {
 		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(file))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		p := writeContentFile(t, dir, file, text)
 		mod = mod.Add(time.Second)
 		if err := os.Chtimes(p, mod, mod); err != nil {
 			t.Fatal(err)
@@ -341,13 +335,7 @@ func TestCachedGenerateListingAfterAFailedWalk(t *testing.T) {
 	}
 	write := func(file, text string) {
 		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(file))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeContentFile(t, dir, file, text)
 	}
 	module, err := os.ReadFile(filepath.Join(dir, "modules", "2.md"))
 	if err != nil {
@@ -376,6 +364,20 @@ func TestCachedGenerateListingAfterAFailedWalk(t *testing.T) {
 			t.Errorf("%s: these differ from a build without the cache: %v", step.name, diffPaths(cached, full))
 		}
 	}
+}
+
+// writeContentFile writes text to the file at the slash path file of the content folder dir,
+// making its folder, and returns the file's path.
+func writeContentFile(t *testing.T, dir, file, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func warningTexts(ds []diag.Diagnostic) []string {

@@ -93,6 +93,16 @@ func randomEdits(t *testing.T, seed uint64) {
 		}
 		write("curriculum.yaml", s)
 	}
+	// toggle adds the removal k to the settings, or takes it away.
+	toggle := func(k string) []string {
+		if removes[k] {
+			delete(removes, k)
+		} else {
+			removes[k] = true
+		}
+		writeSettings()
+		return []string{"curriculum.yaml"}
+	}
 	type edit struct {
 		name string
 		do   func() []string
@@ -212,25 +222,14 @@ func randomEdits(t *testing.T, seed uint64) {
 			if !exists("handouts/"+h+".md") && !removes[k] {
 				return nil
 			}
-			removes[k] = !removes[k]
-			if !removes[k] {
-				delete(removes, k)
-			}
-			writeSettings()
-			return []string{"curriculum.yaml"}
+			return toggle(k)
 		}},
 		{"settings remove activity", func() []string {
 			m := 1 + r.IntN(n)
-			k := fmt.Sprintf("activity: %d.6", m)
 			if strings.Count(read(fmt.Sprintf("modules/%d.md", m)), "## Activity:") < 6 {
 				return nil
 			}
-			removes[k] = !removes[k]
-			if !removes[k] {
-				delete(removes, k)
-			}
-			writeSettings()
-			return []string{"curriculum.yaml"}
+			return toggle(fmt.Sprintf("activity: %d.6", m))
 		}},
 		{"new page", func() []string {
 			f := fmt.Sprintf("notes/p%d.md", r.IntN(3))
