@@ -83,11 +83,10 @@ func (c *Cache) hint() map[string]bool {
 }
 
 // stamps returns the size and modification time of each of the files at paths, with entries
-// their entries in the folder: looked at on every core, or, for the files touched does not
-// name, as the cache knew them, when the cache knows the same files.
+// their entries in the folder: looked at on every core, or, when the cache knows the same
+// files, as it knew them but for the files touched names.
 func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string]bool) map[string]stamp {
-	known := touched != nil && slices.Equal(c.paths, paths)
-	if known && c.stampsOf != nil {
+	if touched != nil && c.stampsOf != nil && slices.Equal(c.paths, paths) {
 		// The last load's, with the touched files' looked at again.
 		m := maps.Clone(c.stampsOf)
 		for i, p := range paths {
@@ -103,9 +102,7 @@ func (c *Cache) stamps(paths []string, entries []fs.DirEntry, touched map[string
 	}
 	stamps := make([]stamp, len(entries))
 	work.Each(len(entries), func(i int) {
-		if e, ok := c.files[paths[i]]; known && ok && !touched[paths[i]] {
-			stamps[i] = e.stamp
-		} else if info, err := entries[i].Info(); err == nil {
+		if info, err := entries[i].Info(); err == nil {
 			stamps[i] = stamp{info.Size(), info.ModTime()}
 		}
 	})

@@ -73,6 +73,3 @@ func (ps pieces) bytes() []byte {
 	}
 	return b
 }
-
-// htmlBytes are the bytes of s, shared: nothing writes to them.
-func htmlBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }

@@ -161,8 +161,7 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	incremental := reuse != nil && !reuse.all
 	newPages := map[string]cachedPage{}
 	newParts := map[string][]cachedPart{}
-	var again []int // with incremental, the pages rendered again
-	var agains []rendered
+	again := map[string]rendered{} // with incremental, the pages rendered again
 	consume := func(i int, out rendered) error {
 		if !out.cached {
 			stats.Rendered++
@@ -176,10 +175,10 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 		case cache == nil:
 		case incremental:
 			if !out.cached {
-				again, agains = append(again, i), append(agains, out)
+				again[pages[i].Path] = out
 			}
 		default:
-			newPages[pages[i].Path] = cachedPage{out.data, out.pieces, out.deps, out.spans}
+			newPages[pages[i].Path] = out.entry()
 			if out.parts != nil {
 				newParts[pages[i].Path] = out.parts
 			}
@@ -236,9 +235,8 @@ func RenderCached(cur *model.Curriculum, md goldmark.Markdown, content fs.FS, op
 	}
 	if cache != nil {
 		if incremental {
-			for k, i := range again {
-				out, p := agains[k], pages[i].Path
-				cache.pages[p] = cachedPage{out.data, out.pieces, out.deps, out.spans}
+			for p, out := range again {
+				cache.pages[p] = out.entry()
 				if out.parts != nil {
 					cache.parts[p] = out.parts
 				} else {
@@ -303,6 +301,9 @@ type renderer struct {
 	// keeps what they show: no cache.
 	streaming bool
 }
+
+// entry is out as the cache keeps it.
+func (out rendered) entry() cachedPage { return cachedPage{out.data, out.pieces, out.deps, out.spans} }
 
 // rendered is a page as rendered, or taken from the cache.
 type rendered struct {
@@ -414,7 +415,7 @@ func (r *renderer) renderPage(p *page) (rendered, error) {
 	if err != nil {
 		return rendered{}, err
 	}
-	out := rendered{data: builderBytes(buf)}
+	out := rendered{data: stringBytes(buf.String())} // nothing writes to buf again
 	if r.reuse != nil {
 		// The page shows what it showed itself, what its parts' articles show, and what the
 		// layout showed of each part besides (a transparency's notes).
@@ -563,11 +564,8 @@ func (ps *partSet) finish(p *page) {
 	}
 }
 
-// builderBytes are the bytes b holds, without a copy: nothing writes to b again.
-func builderBytes(b *strings.Builder) []byte {
-	s := b.String()
-	return unsafe.Slice(unsafe.StringData(s), len(s))
-}
+// stringBytes are the bytes of s, without a copy: nothing writes to them.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // pageError is an error of executing p's layout: at the line of the template, or naming
 // the page.

@@ -56,9 +56,13 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	parts := slices.Clone(r.reuse.cache.parts[p.Path])
 	spans := slices.Clone(c.spans)
 	old := c.bytes()
-	var again []int                       // the places rendered again, in order
-	values := make(map[int]template.HTML) // their values
-	same, sameDeps := true, true          // every place holds what it held, and shows what it showed
+	// again are the places rendered again, in order: their indexes in spans and their values.
+	type place struct {
+		i int
+		v template.HTML
+	}
+	var again []place
+	same, sameDeps := true, true // every place holds what it held, and shows what it showed
 	for i, s := range c.spans {
 		if r.reuse.fresh(s.deps) {
 			continue
@@ -89,7 +93,7 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 		if err != nil {
 			return rendered{}, false, r.pageError(p, err)
 		}
-		again, values[i] = append(again, i), v
+		again = append(again, place{i, v})
 		spans[i].deps = shown.list()
 		same = same && s.n == len(v) && old.equalAt(s.at, string(v))
 		sameDeps = sameDeps && slices.Equal(spans[i].deps, s.deps)
@@ -116,23 +120,23 @@ func (r *renderer) splice(p *page, c cachedPage) (rendered, bool, error) {
 	// hold them, and the new values; the places after one move by what its value's length
 	// changed. Past maxPieces, the pieces are joined.
 	var ps pieces
-	last, shift := 0, 0
-	for k, i := range again {
-		s := c.spans[i]
+	last := 0
+	for _, a := range again {
+		s := c.spans[a.i]
 		ps = append(ps, old.slice(last, s.at)...)
-		ps = append(ps, htmlBytes(string(values[i])))
+		ps = append(ps, stringBytes(string(a.v)))
 		last = s.at + s.n
-		spans[i].at, spans[i].n = s.at+shift, len(values[i])
-		shift += len(values[i]) - s.n
-		end := len(c.spans)
-		if k+1 < len(again) {
-			end = again[k+1]
-		}
-		for j := i + 1; j < end; j++ {
-			spans[j].at = c.spans[j].at + shift
-		}
 	}
 	ps = append(ps, old.slice(last, old.size())...)
+	shift, k := 0, 0
+	for i, s := range c.spans {
+		spans[i].at = s.at + shift
+		if k < len(again) && again[k].i == i {
+			spans[i].n = len(again[k].v)
+			shift += spans[i].n - s.n
+			k++
+		}
+	}
 	if len(ps) > maxPieces {
 		out.data, out.pieces = ps.bytes(), nil
 	} else {
